@@ -1,0 +1,1 @@
+"""portalcrawler: crawl Chinese news portals into a SQLite file, every article once, clean."""

@@ -1,0 +1,1 @@
+"""Project commands: `crawl` overrides Scrapy's to check arguments before it starts."""

@@ -1,0 +1,27 @@
+"""The Article item: one article of a portal, all its pages merged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    """One article, as stored in the `articles` table (see storage.py for columns)."""
+
+    url: str  # canonical URL of page 1
+    aid: int | None
+    site: str
+    channel: str | None
+    title: str | None
+    published_at: str | None  # ISO 8601 with the portal's offset, e.g. +08:00
+    source: str | None
+    author: str | None
+    editor: str | None
+    original_title: str | None
+    summary: str | None
+    body: str  # plain text, one paragraph per line
+    body_html: str  # sanitized
+    images: list[dict] = field(default_factory=list)  # [{"url": ..., "caption": ...}]
+    content_hash: str = ""
+    pages: int = 1

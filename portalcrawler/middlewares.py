@@ -1,0 +1,72 @@
+"""Downloader middlewares that correct Scrapy where the real web breaks its defaults."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.http import Request, Response, TextResponse
+from scrapy.utils.misc import build_from_crawler
+
+from portalcrawler.cleaning import choose_encoding
+
+logger = logging.getLogger(__name__)
+
+
+class EncodingMiddleware:
+    """Read each HTML page in the encoding it is written in.
+
+    Scrapy prefers the charset of the Content-Type header to the page's <meta>. Old
+    servers add `charset=ISO-8859-1` to every page, which turns a GBK page into mojibake
+    without a single decoding error. See `cleaning.choose_encoding` for the rule.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> EncodingMiddleware:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if not isinstance(response, TextResponse) or not response.body:
+            return response
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        header_charset = None
+        if "charset=" in content_type.lower():
+            header_charset = content_type.lower().split("charset=", 1)[1].split(";")[0].strip()
+        encoding = choose_encoding(header_charset, response.body)
+        if encoding and encoding != response.encoding:
+            self.stats.inc_value(f"encoding/overridden/{header_charset or 'none'}/{encoding}")
+            return response.replace(encoding=encoding)
+        return response
+
+
+# What RFC 9309 says a crawler must assume when robots.txt cannot be read.
+_DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+
+class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
+    """Obey robots.txt as RFC 9309 says: unreachable or 5xx means disallow everything.
+
+    Scrapy's own middleware treats both as allow-all. A 4xx still means allow-all.
+    """
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if response.status >= 500:
+            logger.error("robots.txt of %s answered %s: nothing there is crawled (RFC 9309)",
+                         netloc, response.status)
+            self._stats.inc_value("robotstxt/unavailable_disallow_all")
+            response = response.replace(body=_DISALLOW_ALL)
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        logger.error("robots.txt of %s unreachable (%s): nothing there is crawled (RFC 9309)",
+                     netloc, exc)
+        self._stats.inc_value("robotstxt/unavailable_disallow_all")
+        parser = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
+        pending = self._parsers[netloc]
+        self._parsers[netloc] = parser
+        if hasattr(pending, "callback"):
+            pending.callback(parser)

@@ -1,0 +1,1 @@
+"""Extraction: pure functions from a response to plain data, one module per page role."""

@@ -1,0 +1,258 @@
+"""Article pages: read one page of an article, then merge an article's pages into one.
+
+`parse_article_page` is a pure function of a response; `merge_article` turns the pages
+of one article into the fields stored, splitting off the editor line, the 原标题 note,
+disclaimers and promotion. Both only read; neither fetches anything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import nh3
+from scrapy.http import TextResponse
+
+from portalcrawler.cleaning import clean_line, clean_value, content_hash, parse_info_line
+from portalcrawler.pages.blocks import Line, detached_copy, drop_selectors, serialize, to_lines
+from portalcrawler.profile import PortalProfile, TextRules
+from portalcrawler.urls import Kind, classify
+
+# What body_html may keep: text structure, emphasis, lists, tables, images, links.
+ALLOWED_TAGS = {
+    "p", "br", "strong", "b", "em", "i", "u", "sub", "sup", "h1", "h2", "h3", "h4", "h5",
+    "h6", "ul", "ol", "li", "blockquote", "table", "thead", "tbody", "tr", "td", "th",
+    "img", "a", "span",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}}
+
+
+@dataclass
+class ArticlePage:
+    """What one page of an article shows."""
+
+    url: str
+    aid: int | None
+    page: int
+    title: str | None
+    channel: str | None
+    published_at: str | None
+    source: str | None
+    author: str | None
+    summary: str | None
+    lines: list[Line]
+    # Other pages of the same article, by page number (canonical URLs as linked).
+    page_urls: dict[int, str] = field(default_factory=dict)
+    # Stats for what was removed while reading the page.
+    removed: Counter[str] = field(default_factory=Counter)
+    content_found: bool = True
+
+
+def _first_text(response: TextResponse, selector: str) -> str | None:
+    for node in response.css(selector):
+        text = clean_line(" ".join(node.xpath(".//text()[not(ancestor::script)]").getall()))
+        if text:
+            return text
+    return None
+
+
+def _title(response: TextResponse, profile: PortalProfile) -> str | None:
+    title = _first_text(response, profile.selectors.title)
+    if title:
+        return title
+    head_title = clean_line(response.xpath("string(//title)").get() or "")
+    return profile.title_suffix.sub("", head_title) or None
+
+
+def _channel(response: TextResponse, profile: PortalProfile) -> str | None:
+    """The last breadcrumb link that is not the site's home."""
+    names = [
+        clean_line(" ".join(a.xpath(".//text()").getall()))
+        for a in response.css(profile.selectors.breadcrumb_links)
+    ]
+    names = [n for n in names if n and n not in (profile.title, "首页", "网站首页")]
+    return names[-1] if names else None
+
+
+def _absolute_lines(lines: list[Line], base: str) -> None:
+    """Make image and link URLs absolute, in place."""
+    for line in lines:
+        if line.kind == "image" and line.src:
+            line.src = urljoin(base, line.src)
+            line.element[0].set("src", line.src)
+        for anchor in line.element.iter("a"):
+            href = anchor.get("href")
+            if href:
+                anchor.set("href", urljoin(base, href.strip()))
+
+
+def parse_article_page(
+    response: TextResponse, profile: PortalProfile, base_url: str
+) -> ArticlePage:
+    """Read one article page: its fields, its body lines and links to its other pages."""
+    info = classify(response.url, profile, base_url)
+    info_text = _first_text(response, profile.selectors.info) or ""
+    fields = parse_info_line(info_text, profile.rules.placeholders, profile.timezone)
+    removed: Counter[str] = Counter()
+    content = response.css(profile.selectors.content)
+    lines: list[Line] = []
+    if content:
+        root = detached_copy(content[0].root)
+        removed["template_chrome"] += drop_selectors(root, profile.rules.body_chrome_selectors)
+        lines = to_lines(root)
+        _absolute_lines(lines, response.url)
+    page_urls: dict[int, str] = {}
+    for href in response.css(profile.selectors.article_pagelist).xpath("@href").getall():
+        href = href.strip()
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        target = classify(response.urljoin(href), profile, base_url)
+        if target.kind in (Kind.ARTICLE, Kind.ARTICLE_TWIN) and target.aid == info.aid:
+            page_urls.setdefault(target.page, response.urljoin(href))
+    page_urls.pop(info.page, None)
+    return ArticlePage(
+        url=response.url,
+        aid=info.aid,
+        page=info.page,
+        title=_title(response, profile),
+        channel=_channel(response, profile),
+        published_at=fields["published_at"],
+        source=fields["source"],
+        author=fields["author"],
+        summary=clean_value(_first_text(response, profile.selectors.intro)),
+        lines=lines,
+        page_urls=page_urls,
+        removed=removed,
+        content_found=bool(content),
+    )
+
+
+@dataclass
+class BodyParts:
+    """A body split into article lines and the fields found among its lines."""
+
+    lines: list[Line]
+    editor: str | None = None
+    original_title: str | None = None
+    removed: Counter[str] = field(default_factory=Counter)
+
+
+# How many lines may follow the editor line and still be cut as the page's trailer
+# (disclaimer, promotion, QR code). More than that, and the editor line sat elsewhere.
+_MAX_TRAILER_LINES = 4
+
+
+def split_body(lines: list[Line], rules: TextRules) -> BodyParts:
+    """Separate article lines from the editor line, the 原标题 note and boilerplate."""
+    parts = BodyParts(lines=[])
+    editor_at: int | None = None
+    after_chrome = False
+    for line in lines:
+        if line.kind == "image":
+            if rules.chrome_images.search(f"{line.src} {line.alt or ''}") or after_chrome:
+                parts.removed["chrome_image"] += 1
+                continue
+            parts.lines.append(line)
+            continue
+        after_chrome = False
+        text = line.text
+        if match := rules.original_title_line.match(text):
+            parts.original_title = parts.original_title or clean_line(match["title"])
+            parts.removed["original_title_line"] += 1
+            continue
+        if match := rules.editor_line.match(text):
+            parts.editor = parts.editor or clean_line(match["name"])
+            parts.removed["editor_line"] += 1
+            editor_at = len(parts.lines)
+            continue
+        if match := rules.editor_suffix.match(text):
+            parts.editor = parts.editor or clean_line(match["name"])
+            parts.removed["editor_line"] += 1
+            text = clean_line(match["text"])
+            line = Line("text", text, _plain_element(line, text))
+            parts.lines.append(line)
+            editor_at = len(parts.lines)
+            continue
+        if any(pattern.search(text) for pattern in rules.chrome_lines):
+            parts.removed["chrome_line"] += 1
+            after_chrome = True
+            continue
+        parts.lines.append(line)
+    if editor_at is not None and 0 < len(parts.lines) - editor_at <= _MAX_TRAILER_LINES:
+        parts.removed["after_editor_line"] += len(parts.lines) - editor_at
+        del parts.lines[editor_at:]
+    return parts
+
+
+def _plain_element(line: Line, text: str):
+    element = detached_copy(line.element)
+    for child in list(element):
+        element.remove(child)
+    element.text = text
+    return element
+
+
+def images_with_captions(lines: list[Line], rules: TextRules) -> list[dict]:
+    """List the body's images, each with the caption line that follows it, if any."""
+    images = []
+    for index, line in enumerate(lines):
+        if line.kind != "image":
+            continue
+        caption = None
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            following is not None
+            and following.kind == "text"
+            and len(following.text) <= rules.caption_max_chars
+            and rules.caption_line.search(following.text)
+        ):
+            caption = following.text
+        images.append({"url": line.src, "caption": caption})
+    return images
+
+
+def sanitize_html(html: str) -> str:
+    """Keep structure and http(s) links only: no scripts, styles, frames or handlers."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def merge_article(pages: list[ArticlePage], profile: PortalProfile) -> tuple[dict, Counter]:
+    """Merge the pages of one article, in page order, into the stored fields.
+
+    Returns the fields and the counts of what was removed, for the crawl stats.
+    """
+    pages = sorted(pages, key=lambda p: p.page)
+    first = pages[0]
+    removed: Counter[str] = Counter()
+    for page in pages:
+        removed.update(page.removed)
+    parts = split_body([line for page in pages for line in page.lines], profile.rules)
+    removed.update(parts.removed)
+    body = "\n".join(line.text for line in parts.lines if line.kind == "text")
+    body_html = sanitize_html("\n".join(serialize(line.element) for line in parts.lines))
+    fields = {
+        "aid": first.aid,
+        "site": profile.name,
+        "channel": first.channel,
+        "title": first.title,
+        "published_at": first.published_at,
+        "source": first.source,
+        "author": first.author,
+        "editor": parts.editor,
+        "original_title": parts.original_title,
+        "summary": first.summary,
+        "body": body,
+        "body_html": body_html,
+        "images": images_with_captions(parts.lines, profile.rules),
+        "content_hash": content_hash(body),
+        "pages": len(pages),
+    }
+    return fields, removed

@@ -1,0 +1,164 @@
+"""Site knowledge: everything portalcrawler knows about one portal, as data.
+
+A portal profile holds the portal's channels, the CSS selectors of each page role, its
+URL patterns and the text rules that tell chrome from article. Spiders and page modules
+read a profile and hold no site knowledge of their own, so adjusting to a redesign, or
+adding a neighbouring portal, means editing data here, not code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One channel of a portal: its folder (`/caijing/`) and its name as shown (财经)."""
+
+    folder: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Selectors:
+    """CSS selectors for each page role. Each is tried as given; none may be empty."""
+
+    # Homepage
+    nav_links: str = "div.nav a, #navMenu a, ul#navmenu a"
+    # Listing pages
+    listing_items: str = "div.listbox ul li"
+    listing_link: str = "a.title, a:not(.preview)"
+    listing_spans: str = "span"
+    listing_pagelist: str = "ul.pagelist a, div.pagelist a, div.dede_pages a"
+    # Article pages
+    breadcrumb_links: str = "div.place a, div.position a"
+    title: str = "div.title h2, div.title h1, h1.title"
+    info: str = "div.info"
+    intro: str = "div.intro"
+    content: str = "div.content"
+    article_pagelist: str = "div.dede_pages ul.pagelist a, ul.pagelist a"
+
+
+@dataclass(frozen=True)
+class TextRules:
+    """Rules applied to the lines of an article body and to its fields."""
+
+    # Values DedeCMS prints when a field was left empty: they mean "absent".
+    placeholders: frozenset[str] = frozenset({"未知", "佚名", "不详", "admin"})
+    # Elements inside the body that are never article text.
+    body_chrome_selectors: tuple[str, ...] = (
+        "script",
+        "style",
+        "iframe",
+        "noscript",
+        "object",
+        "embed",
+        "form",
+        "#contentMidPicAD",
+        "div.dede_pages",
+        "div.newdigg",
+        "div.boxoff",
+        "div.handle",
+        ".bdsharebuttonbox",
+    )
+    # A line that is wholly an editor credit; group "name" is the editor.
+    editor_line: re.Pattern[str] = re.compile(
+        r"^[（(\[【]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<name>[^（）()\[\]【】]+?)"
+        r"\s*[）)\]】]?$"
+    )
+    # An editor credit at the end of a paragraph of text, after the last sentence.
+    editor_suffix: re.Pattern[str] = re.compile(
+        r"^(?P<text>.*[。！？!?”」）)])\s*[（(]?\s*(?:责任编辑|责编)\s*[:：]\s*"
+        r"(?P<name>[^（）()。，,]{1,20}?)\s*[）)]?$"
+    )
+    original_title_line: re.Pattern[str] = re.compile(
+        r"^[（(]\s*原标题\s*[:：]\s*(?P<title>.+?)\s*[）)]$"
+    )
+    # Whole lines that are site boilerplate wherever they appear in a body.
+    chrome_lines: tuple[re.Pattern[str], ...] = (
+        re.compile(r"^[【\[]?\s*(?:特别声明|免责声明|版权声明)\s*[:：]"),
+        re.compile(r"扫描二维码|扫码关注|微信公号|微信公众号|关注公众号|下载APP|长按识别"),
+        re.compile(r"^[-—_=]{6,}\s*分隔线\s*[-—_=]*$"),
+    )
+    # Images that are decoration or promotion, by their src or alt.
+    chrome_images: re.Pattern[str] = re.compile(
+        r"qrcode|erweima|ewm|二维码|/logo|spacer|blank\.gif", re.IGNORECASE
+    )
+    # A short line right after an image that describes it.
+    caption_line: re.Pattern[str] = re.compile(
+        r"(?:摄|摄影|供图|资料图|图片来源|图源)[）)]?$|^[（(]?(?:图为|图：|图:|图/|图片)"
+    )
+    caption_max_chars: int = 80
+
+
+@dataclass(frozen=True)
+class PortalProfile:
+    """One portal: identity, channels, URL patterns, selectors and text rules."""
+
+    name: str
+    title: str
+    base_url: str
+    channels: tuple[Channel, ...]
+    # Nav entries that are not channels, by their text.
+    nav_ignore: frozenset[str] = frozenset()
+    selectors: Selectors = field(default_factory=Selectors)
+    rules: TextRules = field(default_factory=TextRules)
+    # Article page: /{folder}/{YYYY}/{MMDD}/{aid}.html or {aid}_{page}.html
+    article_path: re.Pattern[str] = re.compile(
+        r"^/(?P<folder>[\w-]+)/(?:[\w-]+/)*(?P<year>\d{4})/(?P<mmdd>\d{4})/"
+        r"(?P<aid>\d+)(?:_(?P<page>\d+))?\.html$"
+    )
+    # The dynamic twin of an article page.
+    article_twin_path: str = "/plus/view.php"
+    # Listing pages: the channel folder itself, index.html or list_{tid}_{n}.html.
+    listing_path: re.Pattern[str] = re.compile(
+        r"^/(?P<folder>[\w-]+)/(?:index\.html?|list_(?P<tid>\d+)_(?P<page>\d+)\.html)?$"
+    )
+    listing_twin_path: str = "/plus/list.php"
+    # Query parameters that only track where a click came from.
+    tracking_params: frozenset[str] = frozenset(
+        {"from", "spm", "utm_source", "utm_medium", "utm_campaign", "utm_term",
+         "utm_content", "share", "fromid", "sessionid", "phpsessid"}
+    )
+    # Suffix of <title> after the article title.
+    title_suffix: re.Pattern[str] = re.compile(r"\s*[_|-]\s*[^_|-]+$")
+    timezone: str = "+08:00"
+
+    def channel(self, key: str) -> Channel | None:
+        """Find a channel by folder or by name (case-insensitive for folders)."""
+        key = key.strip().strip("/")
+        for channel in self.channels:
+            if key.lower() == channel.folder.lower() or key == channel.name:
+                return channel
+        return None
+
+    def with_overrides(self, overrides: dict[str, Any]) -> PortalProfile:
+        """Return a copy with selectors replaced, e.g. {"content": "div.article"}."""
+        return replace(self, selectors=replace(self.selectors, **overrides))
+
+
+CHNDSNEWS = PortalProfile(
+    name="chndsnews",
+    title="直销报道网",
+    base_url="http://www.chndsnews.com/",
+    # The nav of the portal. Only 头条 (/toutiao/) is confirmed by public scrapers;
+    # the others are the nav as best known. A channel found in the live nav but not
+    # listed here is still crawled and counted as nav/unlisted_channel.
+    channels=(
+        Channel("toutiao", "头条"),
+        Channel("yaowen", "要闻"),
+        Channel("qiye", "企业"),
+        Channel("renwu", "人物"),
+        Channel("pinglun", "评论"),
+        Channel("fagui", "法规"),
+        Channel("caijing", "财经"),
+    ),
+    nav_ignore=frozenset(
+        {"首页", "网站首页", "关于我们", "联系我们", "诚聘英才", "服务条款", "广告服务",
+         "频道合作", "本网内容授权书", "网站地图", "留言", "论坛", "直销论坛"}
+    ),
+)
+
+PROFILES: dict[str, PortalProfile] = {CHNDSNEWS.name: CHNDSNEWS}

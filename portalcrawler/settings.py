@@ -1,0 +1,67 @@
+"""Scrapy settings for portalcrawler.
+
+Defaults are polite to the real portal: robots.txt obeyed (strictly, as RFC 9309 says),
+one request at a time with a delay, AutoThrottle on. The offline demo and the tests
+override the pace for the replica on loopback. Every setting of ours is documented here,
+once, and listed in the README's settings table (a test keeps the two in step).
+"""
+
+BOT_NAME = "portalcrawler"
+SPIDER_MODULES = ["portalcrawler.spiders"]
+NEWSPIDER_MODULE = "portalcrawler.spiders"
+# Our `crawl` command checks spider arguments before anything starts.
+COMMANDS_MODULE = "portalcrawler.commands"
+
+# --- Our settings -------------------------------------------------------------------
+
+# SQLite file the articles are written to; its folder is created if missing.
+ARTICLES_DB = "data/articles.db"
+# Articles per transaction: a killed run loses at most this many.
+ARTICLES_DB_BATCH_SIZE = 20
+# Item fields that must be non-empty for an article to be stored.
+PORTAL_REQUIRED_FIELDS = ["url", "title", "body", "published_at", "channel"]
+# Bodies shorter than this many characters are not stored as articles.
+PORTAL_MIN_BODY_CHARS = 20
+# Selector overrides for the portal profile, e.g. {"content": "div.article-body"}
+# after a redesign; keys are the fields of profile.Selectors.
+PORTAL_SELECTORS = {}
+
+# --- Politeness ---------------------------------------------------------------------
+
+USER_AGENT = "portalcrawler/0.1 (+news archive; Scrapy)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+# The portal's pages are small; anything huge is not an article page.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "portalcrawler.middlewares.StrictRobotsTxtMiddleware": 100,
+    # After HttpCompressionMiddleware (590) has decompressed the body.
+    "portalcrawler.middlewares.EncodingMiddleware": 580,
+}
+
+ITEM_PIPELINES = {
+    "portalcrawler.pipelines.ValidatePipeline": 100,
+    "portalcrawler.pipelines.DedupPipeline": 200,
+    "portalcrawler.pipelines.StoragePipeline": 900,
+}
+
+# --- Safety -------------------------------------------------------------------------
+
+# A crawler has no use for a console or a remote-control port listening on the host.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

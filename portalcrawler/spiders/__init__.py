@@ -1,0 +1,1 @@
+"""Spiders: crawl strategy only (what to request next), never how to parse."""

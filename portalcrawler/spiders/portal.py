@@ -1,0 +1,229 @@
+"""Crawl strategy for a DedeCMS-style portal: homepage nav → channel listings → articles.
+
+The spider only decides what to request next. Pages are read by `portalcrawler.pages`,
+URLs judged by `portalcrawler.urls`, and all site knowledge comes from the profile.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import Request, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from portalcrawler.arguments import CrawlArgs, argument_error
+from portalcrawler.items import Article
+from portalcrawler.pages.article import ArticlePage, merge_article, parse_article_page
+from portalcrawler.pages.home import nav_entries
+from portalcrawler.pages.listing import parse_listing
+from portalcrawler.profile import PortalProfile, Selectors
+from portalcrawler.storage import StorageError, check_path
+from portalcrawler.urls import Kind, classify
+
+logger = logging.getLogger(__name__)
+
+
+class PortalSpider(scrapy.Spider):
+    """Walk a portal's channels and store each article once, its pages merged."""
+
+    profile: PortalProfile
+
+    def __init__(self, *, base_url: str | None = None, channels: str | None = None,
+                 since: str | None = None, max_pages: str | None = None,
+                 **unknown: Any) -> None:
+        super().__init__()
+        self.args = CrawlArgs.parse(self.profile, base_url=base_url, channels=channels,
+                                    since=since, max_pages=max_pages, **unknown)
+        self.base_url = self.args.base_url
+        self.requested_aids: set[int] = set()
+        # view.php?aid=N links: fetched at the end only for aids never seen statically.
+        self.pending_twins: dict[int, tuple[str, str | None]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.check_settings(crawler)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
+
+    def check_settings(self, crawler: Crawler) -> None:
+        """Refuse settings that cannot work before anything is requested."""
+        try:
+            check_path(crawler.settings.get("ARTICLES_DB"))
+        except StorageError as exc:
+            raise argument_error(str(exc)) from None
+        overrides = crawler.settings.getdict("PORTAL_SELECTORS")
+        unknown = sorted(set(overrides) - set(Selectors.__dataclass_fields__))
+        if unknown:
+            raise argument_error(
+                f"PORTAL_SELECTORS: unknown key(s) {', '.join(unknown)}; accepted: "
+                f"{', '.join(Selectors.__dataclass_fields__)}"
+            )
+        if overrides:
+            self.profile = self.profile.with_overrides(overrides)
+
+    def inc(self, key: str, count: int = 1) -> None:
+        """Count a decision in the crawl stats."""
+        self.crawler.stats.inc_value(key, count)
+
+    async def start(self) -> AsyncIterator[Request]:
+        yield Request(self.base_url, callback=self.parse_home, priority=100,
+                      errback=self.failed)
+
+    # --- Homepage -------------------------------------------------------------------
+
+    def parse_home(self, response: TextResponse) -> Iterator[Request]:
+        found: dict[str, tuple[str, str]] = {}  # folder -> (name, url)
+        for entry in nav_entries(response, self.profile):
+            if entry.name in self.profile.nav_ignore:
+                self.inc("nav/not_a_channel")
+                continue
+            info = classify(entry.url, self.profile, self.base_url)
+            if info.kind is not Kind.LISTING or info.folder is None:
+                self.inc("nav/not_a_channel")
+                continue
+            found.setdefault(info.folder, (entry.name, info.url))
+        self.crawler.stats.set_value("nav/channels_found", len(found))
+        if not found:
+            logger.error("The homepage nav shows no channel: the nav selector %r may be stale",
+                         self.profile.selectors.nav_links)
+            self.inc("nav/empty")
+        known = {channel.folder for channel in self.profile.channels}
+        for channel in self.profile.channels:
+            if channel.folder not in found:
+                logger.warning("Channel %s (/%s/) is missing from the homepage nav",
+                               channel.name, channel.folder)
+                self.inc("nav/channel_missing")
+        for folder in found.keys() - known:
+            logger.info("Channel %s (/%s/) is in the nav but not in the profile",
+                        found[folder][0], folder)
+            self.inc("nav/unlisted_channel")
+
+        wanted = self.args.channels or self.profile.channels
+        targets = {c.folder: (c.name, response.urljoin(f"/{c.folder}/")) for c in wanted}
+        if not self.args.channels:
+            targets.update(found)  # the nav's own names and links win
+        else:
+            targets.update({f: found[f] for f in targets if f in found})
+        for name, url in targets.values():
+            yield Request(url, callback=self.parse_listing, errback=self.failed,
+                          meta={"channel": name, "listing_page": 1}, priority=10)
+
+    # --- Listings -------------------------------------------------------------------
+
+    def parse_listing(self, response: TextResponse) -> Iterator[Request]:
+        page = parse_listing(response, self.profile)
+        self.inc("listing/pages")
+        channel = response.meta["channel"]
+        if not page.items:
+            logger.warning("Listing %s shows no article", response.url)
+            self.inc("listing/empty")
+        fresh = 0
+        since = self.args.since.isoformat() if self.args.since else None
+        for item in page.items:
+            if since and item.date and item.date < since:
+                self.inc("listing/older_than_since")
+                continue
+            fresh += 1
+            yield from self.follow_article(item.url, channel)
+        number = response.meta["listing_page"]
+        if not page.next_url:
+            return
+        if self.args.max_pages and number >= self.args.max_pages:
+            self.inc("listing/stopped_at_max_pages")
+            return
+        if since and fresh == 0:
+            self.inc("listing/stopped_at_since")
+            return
+        yield Request(page.next_url, callback=self.parse_listing, errback=self.failed,
+                      meta={"channel": channel, "listing_page": number + 1}, priority=10)
+
+    def follow_article(self, url: str, channel: str) -> Iterator[Request]:
+        info = classify(url, self.profile, self.base_url)
+        if info.kind is Kind.ARTICLE and info.aid is not None:
+            if info.aid in self.requested_aids:
+                self.inc("article/link_already_seen")
+                return
+            self.requested_aids.add(info.aid)
+            yield self.article_request(info.url, channel)
+        elif info.kind is Kind.ARTICLE_TWIN and info.aid is not None:
+            self.inc("article/twin_link")
+            self.pending_twins.setdefault(info.aid, (info.url, channel))
+        elif info.kind is Kind.EXTERNAL:
+            self.inc("listing/external_link")
+        else:
+            self.inc("listing/other_link")
+
+    def article_request(self, url: str, channel: str | None) -> Request:
+        return Request(url, callback=self.parse_article, errback=self.failed,
+                       meta={"channel": channel})
+
+    def on_idle(self) -> None:
+        """Fetch the twins whose static page was never linked, then let the run end."""
+        twins = [(aid, url, channel) for aid, (url, channel) in self.pending_twins.items()
+                 if aid not in self.requested_aids]
+        self.pending_twins.clear()
+        if not twins:
+            return
+        for aid, url, channel in twins:
+            self.requested_aids.add(aid)
+            self.inc("article/twin_fetched")
+            self.crawler.engine.crawl(self.article_request(url, channel))
+        raise DontCloseSpider
+
+    # --- Articles -------------------------------------------------------------------
+
+    def parse_article(self, response: TextResponse) -> Iterator[Request | Article]:
+        page = parse_article_page(response, self.profile, self.base_url)
+        self.inc("article/pages")
+        if not page.content_found:
+            logger.warning("No body at %s: content selector %r matched nothing",
+                           response.url, self.profile.selectors.content)
+            self.inc("article/content_selector_missed")
+        state = response.meta.get("article") or {"pages": {}, "links": {}}
+        state["pages"][page.page] = page
+        state["links"].update(page.page_urls)
+        yield from self.next_page_or_item(state, response.meta.get("channel"))
+
+    def next_page_or_item(self, state: dict, channel: str | None) -> Iterator[Request | Article]:
+        missing = sorted(set(state["links"]) - set(state["pages"]))
+        if missing:
+            yield Request(state["links"][missing[0]], callback=self.parse_article,
+                          errback=self.failed, meta={"article": state, "channel": channel})
+            return
+        pages: list[ArticlePage] = [state["pages"][n] for n in sorted(state["pages"])]
+        if pages[0].page != 1:
+            self.inc("article/first_page_missing")
+            return
+        fields, removed = merge_article(pages, self.profile)
+        for key, count in removed.items():
+            self.inc(f"cleaning/{key}", count)
+        if fields["channel"] is None and channel:
+            fields["channel"] = channel
+            self.inc("article/channel_from_listing")
+        if len(pages) > 1:
+            self.inc("article/multi_page")
+        url = classify(pages[0].url, self.profile, self.base_url).url
+        yield Article(url=url, **fields)
+
+    def failed(self, failure: Failure) -> None:
+        """Count a request that failed after retries; an article missing a page is lost
+        for this run rather than stored incomplete."""
+        request = failure.request
+        status = failure.value.response.status if failure.check(HttpError) else None
+        reason = str(status) if status else type(failure.value).__name__
+        kind = "article" if request.callback == self.parse_article else "page"
+        if request.meta.get("article"):
+            logger.error("Article page %s failed (%s): the article is skipped", request.url,
+                         reason)
+            self.inc("article/incomplete")
+        else:
+            logger.warning("%s failed (%s)", request.url, reason)
+        self.inc(f"{kind}/failed/{reason}")

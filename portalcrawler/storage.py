@@ -1,0 +1,151 @@
+"""The SQLite store of articles, on sqlite-utils. Knows nothing of Scrapy.
+
+One `ArticleStore` is the one writer of a database file: it switches the file to WAL
+(sqlite-utils opens in rollback-journal mode), applies the schema migrations, and writes
+articles in small transactions, so that a killed run loses at most the batch in flight
+and readers (Datasette, sqlite3) never block the crawl.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+ARTICLE_COLUMNS: dict[str, type] = {
+    "url": str,
+    "aid": int,
+    "site": str,
+    "channel": str,
+    "title": str,
+    "published_at": str,
+    "source": str,
+    "author": str,
+    "editor": str,
+    "original_title": str,
+    "summary": str,
+    "body": str,
+    "body_html": str,
+    "images": str,
+    "content_hash": str,
+    "pages": int,
+    "first_seen_at": str,
+    "last_seen_at": str,
+}
+
+migrations = Migrations("portalcrawler")
+
+
+@migrations()
+def m001_articles(db: sqlite_utils.Database) -> None:
+    """Create the articles table: one row per article, keyed on its canonical URL."""
+    db["articles"].create(
+        ARTICLE_COLUMNS, pk="url", not_null={"site", "body", "first_seen_at", "last_seen_at"}
+    )
+    db["articles"].create_index(["site", "aid"])
+    db["articles"].create_index(["published_at"])
+
+
+class StorageError(Exception):
+    """The database cannot be opened or written; the message says why."""
+
+
+def check_path(path: str | Path) -> Path:
+    """Check that `path` can hold a SQLite database; create its folder. Raise StorageError."""
+    if str(path) == ":memory:":
+        return Path(path)
+    path = Path(path).expanduser()
+    if path.exists() and path.is_dir():
+        raise StorageError(f"ARTICLES_DB {str(path)!r} is a directory; give a file path")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"ARTICLES_DB {str(path)!r}: cannot create its folder: {exc}") from exc
+    if path.exists():
+        with path.open("rb") as handle:
+            head = handle.read(16)
+        if head and head != b"SQLite format 3\x00":
+            raise StorageError(f"ARTICLES_DB {str(path)!r} exists and is not a SQLite database")
+    return path
+
+
+def utc_now() -> str:
+    """The current time, ISO 8601 in UTC with seconds."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class ArticleStore:
+    """Read and write articles in one SQLite database."""
+
+    def __init__(self, db: str | Path | sqlite_utils.Database) -> None:
+        if isinstance(db, sqlite_utils.Database):
+            self.db = db
+        else:
+            path = check_path(db)
+            try:
+                self.db = sqlite_utils.Database(path)
+                self.db.execute("PRAGMA busy_timeout = 10000")
+                if str(path) != ":memory:":
+                    self.db.enable_wal()
+            except sqlite3.DatabaseError as exc:
+                raise StorageError(f"ARTICLES_DB {str(path)!r}: {exc}") from exc
+        try:
+            migrations.apply(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"cannot migrate the database: {exc}") from exc
+
+    def upsert_articles(self, articles: Iterable[Mapping[str, Any]], now: str | None = None) -> int:
+        """Insert or update articles by URL in one transaction; keep `first_seen_at`.
+
+        Return how many rows were written.
+        """
+        now = now or utc_now()
+        rows = []
+        for article in articles:
+            row = {key: article.get(key) for key in ARTICLE_COLUMNS}
+            if not isinstance(row["images"], str):
+                row["images"] = json.dumps(row["images"] or [], ensure_ascii=False)
+            row["last_seen_at"] = now
+            rows.append(row)
+        if not rows:
+            return 0
+        first_seen = self._first_seen([row["url"] for row in rows])
+        for row in rows:
+            row["first_seen_at"] = first_seen.get(row["url"], now)
+        with self.db.atomic():
+            self.db["articles"].upsert_all(rows, pk="url", alter=False)
+        return len(rows)
+
+    def _first_seen(self, urls: list[str]) -> dict[str, str]:
+        marks = ", ".join("?" for _ in urls)
+        cursor = self.db.execute(
+            f"select url, first_seen_at from articles where url in ({marks})", urls
+        )
+        return dict(cursor.fetchall())
+
+    def article(self, url: str) -> dict | None:
+        """One article by URL, with `images` decoded, or None."""
+        rows = list(self.db["articles"].rows_where("url = ?", [url]))
+        if not rows:
+            return None
+        row = rows[0]
+        row["images"] = json.loads(row["images"] or "[]")
+        return row
+
+    def count(self) -> int:
+        """How many articles are stored."""
+        return self.db["articles"].count
+
+    def integrity_ok(self) -> bool:
+        """Run SQLite's integrity check."""
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def close(self) -> None:
+        """Close the connection (a WAL checkpoint happens on the last close)."""
+        self.db.close()
