@@ -24,7 +24,7 @@ def clean_value(text: str | None, placeholders: Iterable[str] = ()) -> str | Non
     """Clean a short field; None when it is empty or a placeholder such as 未知."""
     if text is None:
         return None
-    value = clean_line(text).strip(" ,，;；|")
+    value = clean_line(text)
     if not value or value in placeholders:
         return None
     return value
@@ -81,9 +81,14 @@ def parse_info_line(text: str, placeholders: Iterable[str] = (), tz: str = "+08:
         published = parse_datetime(text, tz)
     return {
         "published_at": published,
-        "source": clean_value(found.get("source"), placeholders),
-        "author": clean_value(found.get("author"), placeholders),
+        "source": clean_value(_trim_separators(found.get("source")), placeholders),
+        "author": clean_value(_trim_separators(found.get("author")), placeholders),
     }
+
+
+def _trim_separators(value: str | None) -> str | None:
+    """Drop the separators an info line puts between its fields (spaces, |, commas)."""
+    return value.strip(" ,，;；|｜/") if value is not None else None
 
 
 def content_hash(body: str) -> str:

@@ -30,17 +30,24 @@ class EncodingMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if not isinstance(response, TextResponse) or not response.body:
-            return response
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
-        header_charset = None
-        if "charset=" in content_type.lower():
-            header_charset = content_type.lower().split("charset=", 1)[1].split(";")[0].strip()
-        encoding = choose_encoding(header_charset, response.body)
-        if encoding and encoding != response.encoding:
-            self.stats.inc_value(f"encoding/overridden/{header_charset or 'none'}/{encoding}")
-            return response.replace(encoding=encoding)
+        fixed = with_right_encoding(response)
+        if fixed is not response:
+            self.stats.inc_value(f"encoding/overridden/{fixed.encoding}")
+        return fixed
+
+
+def with_right_encoding(response: Response) -> Response:
+    """Return the response read in the encoding its bytes are in (itself if unchanged)."""
+    if not isinstance(response, TextResponse) or not response.body:
         return response
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+    header_charset = None
+    if "charset=" in content_type:
+        header_charset = content_type.split("charset=", 1)[1].split(";")[0].strip(" \"'")
+    encoding = choose_encoding(header_charset, response.body)
+    if encoding and encoding != response.encoding:
+        return response.replace(encoding=encoding)
+    return response
 
 
 # What RFC 9309 says a crawler must assume when robots.txt cannot be read.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lxml import etree
-from lxml.html import HtmlElement, fromstring
+from lxml.html import Element, HtmlElement
 from parsel import css2xpath
 
 from portalcrawler.cleaning import clean_line
@@ -49,7 +49,7 @@ class _LineBuilder:
 
     def _ensure(self) -> HtmlElement:
         if self.current is None:
-            self.current = fromstring(f"<{self.tag}></{self.tag}>")
+            self.current = Element(self.tag)
         return self.current
 
     def text(self, text: str | None) -> None:
@@ -73,11 +73,11 @@ class _LineBuilder:
             return
         src = src.strip()
         alt = clean_line(element.get("alt") or "") or None
-        image = fromstring("<img>")
+        image = Element("img")
         image.set("src", src)
         if alt:
             image.set("alt", alt)
-        holder = fromstring("<p></p>")
+        holder = Element("p")
         holder.append(image)
         self.lines.append(Line("image", "", holder, src=src, alt=alt))
 
