@@ -49,11 +49,15 @@ class ArticlePage:
     content_found: bool = True
 
 
-def _first_text(response: TextResponse, selector: str) -> str | None:
-    for node in response.css(selector):
-        text = clean_line(" ".join(node.xpath(".//text()[not(ancestor::script)]").getall()))
-        if text:
-            return text
+def _first_text(response: TextResponse, selectors: str) -> str | None:
+    """The text of the first node that has any, trying comma-separated alternatives in
+    the order written (a CSS group would match in document order instead, so a logo's
+    `div.title h1` in the header would beat the article's `div.title h2`)."""
+    for selector in selectors.split(","):
+        for node in response.css(selector.strip()):
+            text = clean_line(" ".join(node.xpath(".//text()[not(ancestor::script)]").getall()))
+            if text:
+                return text
     return None
 
 

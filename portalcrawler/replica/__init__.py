@@ -4,7 +4,7 @@
 GBK pages and `serve` answers HTTP on the loopback interface.
 """
 
-from portalcrawler.replica.content import Site, build_site
+from portalcrawler.replica.content import Faults, Site, build_site
 from portalcrawler.replica.server import Response, serve
 
-__all__ = ["Response", "Site", "build_site", "serve"]
+__all__ = ["Faults", "Response", "Site", "build_site", "serve"]

@@ -235,6 +235,14 @@ class ListEntry:
     intro: str = ""
 
 
+@dataclass(frozen=True)
+class Faults:
+    """Site-wide faults a test can switch on; none by default."""
+
+    robots_status: int = 200  # e.g. 503: robots.txt unavailable
+    nav_hidden: frozenset[str] = frozenset()  # channel folders missing from the nav
+
+
 @dataclass
 class Site:
     """The whole replica: articles, listings and links, plus the server's hit counters."""
@@ -250,6 +258,7 @@ class Site:
     deleted_paths: list[str]
     generated_at: datetime
     by_aid: dict[int, Article] = field(default_factory=dict)
+    faults: Faults = field(default_factory=Faults)
     hits: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 

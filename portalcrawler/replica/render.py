@@ -118,10 +118,12 @@ function CheckLogin(){{
 """
 
 
-def header(host: str, current: Channel | None = None) -> str:
-    """Return the logo and the nav (the same on every page)."""
+def header(host: str, current: Channel | None = None, hidden: frozenset[str] = frozenset()) -> str:
+    """Return the logo and the nav (the same on every page); `hidden` folders are left out."""
     items = ["<li><a href='/'>首页</a></li>"]
     for c in CHANNELS:
+        if c.folder in hidden:
+            continue
         # One nav entry is printed absolute, as the portal's template hard-codes it.
         target = href(f"/{c.folder}/", host, absolute=c.folder == "fagui")
         cls = " class='thisclass'" if c == current else ""
@@ -404,7 +406,8 @@ def render_article(site: Site, article: Article, k: int, host: str, dynamic: boo
 <input type="image" src="/templets/default/images/btn-submit.gif" /></div></dd></dl>
 </form></div>"""
     body = f"""<body class="articleview">
-{header(host, article.channel)}{top_box_html(site, host)}<div class="w960 center clear mt1">
+{header(host, article.channel, site.faults.nav_hidden)}{top_box_html(site, host)}\
+<div class="w960 center clear mt1">
 <div class="pleft">
 {place(article.channel, host)}
 <div class="viewbox">
@@ -506,7 +509,7 @@ def render_listing(site: Site, channel: Channel, n: int, host: str, dynamic: boo
     total = len(site.listings[channel.folder])
     items = "\n".join(entry_html(e, host) for e in pages[n - 1])
     body = f"""<body class="articlelist">
-{header(host, channel)}<div class="w960 center clear mt1">
+{header(host, channel, site.faults.nav_hidden)}<div class="w960 center clear mt1">
 <div class="pleft">
 {place(channel, host)}
 <div class="listbox">
@@ -559,7 +562,7 @@ def render_home(site: Site, host: str) -> str:
             f'<dd><ul class="d1 ico3">\n{lis}\n</ul></dd></dl></div>'
         )
     body = f"""<body class="index">
-{header(host)}<div class="w960 center clear mt1">
+{header(host, hidden=site.faults.nav_hidden)}<div class="w960 center clear mt1">
 <div class="pleft">
 <div class="headline">{lead}<ul class="c1 ico1">
 {rest}
@@ -582,7 +585,7 @@ def render_home(site: Site, host: str) -> str:
 def render_about(site: Site, host: str) -> str:
     """Return the single page 关于我们 (no listing, a paragraph of text)."""
     body = f"""<body class="articleview">
-{header(host)}<div class="w960 center clear mt1">
+{header(host, hidden=site.faults.nav_hidden)}<div class="w960 center clear mt1">
 <div class="pleft">
 <div class="place"><strong>当前位置:</strong> <a href='/'>{SITE_NAME}</a> > 关于我们</div>
 <div class="viewbox">

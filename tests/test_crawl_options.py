@@ -1,0 +1,89 @@
+"""Spider arguments and site faults, each checked by a real crawl of a small replica."""
+
+import sqlite3
+import subprocess
+
+import pytest
+
+from portalcrawler.demo import PROJECT, crawl_command
+from portalcrawler.replica import Faults, build_site, serve
+
+SIZE = 60
+
+
+def crawl(tmp_path, site=None, args=None, extra=None):
+    site = site or build_site(seed=2, size=SIZE)
+    server, base_url = serve(site, port=0)
+    db, log = tmp_path / "articles.db", tmp_path / "crawl.log"
+    try:
+        result = subprocess.run(crawl_command(base_url, db, log, extra=extra, args=args),
+                                cwd=PROJECT, check=False, capture_output=True, text=True)
+    finally:
+        server.shutdown()
+    rows = []
+    if db.exists():
+        with sqlite3.connect(db) as conn:
+            conn.row_factory = sqlite3.Row
+            rows = [dict(r) for r in conn.execute("select * from articles")]
+    text = log.read_text("utf-8") if log.exists() else result.stderr
+    return site, result, rows, text
+
+
+def test_channels_and_max_pages_limit_the_crawl(tmp_path):
+    site, result, rows, _ = crawl(tmp_path, args={"channels": "caijing,头条", "max_pages": "1"})
+    assert result.returncode == 0
+    assert rows
+    assert {r["channel"] for r in rows} <= {"财经", "头条"}
+    first_pages = {e.link.article.aid for folder in ("caijing", "toutiao")
+                   for e in site.listing_pages(folder)[0] if e.link is not None}
+    # Cross-listed articles keep their home channel, so only aids are compared.
+    assert {r["aid"] for r in rows} <= first_pages
+
+
+def test_since_skips_older_articles(tmp_path):
+    # Big enough for listings of several pages, so the walk can stop early.
+    site, result, rows, log = crawl(tmp_path, site=build_site(seed=2, size=300),
+                                    args={"since": "2023-01-01"})
+    assert result.returncode == 0
+    want = {a["aid"] for a in site.truth if a["published_at"] >= "2023-01-01"}
+    assert {r["aid"] for r in rows} == want
+    assert "listing/stopped_at_since" in log
+
+
+def test_bad_argument_stops_before_any_request(tmp_path):
+    _, result, rows, _ = crawl(tmp_path, args={"channels": "nosuch"})
+    assert result.returncode == 2
+    assert "unknown channel 'nosuch'" in result.stderr and "caijing (财经)" in result.stderr
+    assert rows == [] and not (tmp_path / "articles.db").exists()
+
+
+def test_unusable_database_path_stops_the_run(tmp_path):
+    (tmp_path / "dir.db").mkdir()
+    _, result, _, _ = crawl(tmp_path, extra={"ARTICLES_DB": str(tmp_path / "dir.db")})
+    assert result.returncode == 2
+    assert "is a directory" in result.stderr
+
+
+def test_robots_txt_unavailable_means_nothing_is_crawled(tmp_path):
+    site = build_site(seed=2, size=SIZE)
+    site.faults = Faults(robots_status=503)
+    _, _, rows, log = crawl(tmp_path, site=site, extra={"RETRY_TIMES": "1"})
+    assert rows == []
+    assert "'robotstxt/unavailable_disallow_all': 1" in log
+    assert "'robotstxt/forbidden': 1" in log  # the homepage, and nothing after it
+
+
+def test_channel_missing_from_nav_is_reported_and_still_crawled(tmp_path):
+    site = build_site(seed=2, size=SIZE)
+    site.faults = Faults(nav_hidden=frozenset({"fagui"}))
+    _, result, rows, log = crawl(tmp_path, site=site)
+    assert result.returncode == 0
+    assert "Channel 法规 (/fagui/) is missing from the homepage nav" in log
+    assert "'nav/channel_missing': 1" in log
+    assert len(rows) == len(site.truth)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "x"])
+def test_bad_max_pages(tmp_path, value):
+    _, result, _, _ = crawl(tmp_path, args={"max_pages": value})
+    assert result.returncode == 2 and "max_pages" in result.stderr
