@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from w3lib.encoding import html_body_declared_encoding, resolve_encoding
 
-_SPACE_RUN = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
+_SPACE_RUN = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 # Edges of a line: ASCII and full-width spaces, nbsp, zero-width spaces.
 _EDGE = " \t\r\n\f\v\xa0\u3000\u2002\u2003\u2009\u200b\ufeff"
 
@@ -52,23 +52,28 @@ def parse_datetime(text: str, tz: str = "+08:00") -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}{tz}"
 
 
-# Labels of the DedeCMS info line, in the order they may appear.
+# Labels of the DedeCMS info line. "other" labels only end the field before them.
 _INFO_LABELS = {
-    "time": ("发布时间", "更新时间", "时间", "日期"),
-    "source": ("来源", "稿源", "出处"),
+    "time": ("发布时间", "更新时间", "时间", "日期", "发表时间"),
+    "source": ("文章来源", "信息来源", "来源", "稿源", "出处"),
     "author": ("作者", "撰文", "记者"),
-    "clicks": ("点击", "浏览", "阅读", "人气"),
+    "editor": ("责任编辑", "责编", "编辑"),
+    "other": ("点击数", "点击次数", "点击", "浏览次数", "浏览", "阅读数", "阅读量", "阅读",
+              "人气", "发布者", "发布人", "录入", "字号", "字体", "评论"),
 }
 _ANY_LABEL = "|".join(
     sorted((label for labels in _INFO_LABELS.values() for label in labels), key=len, reverse=True)
 )
 _INFO_FIELD = re.compile(rf"(?P<label>{_ANY_LABEL})\s*[:：]\s*")
+# Widgets printed inside the info line: 【字体：大 中 小】, [打印], [关闭].
+_INFO_WIDGET = re.compile(r"[【\[][^】\]]{0,20}[】\]]")
 
 
 def parse_info_line(text: str, placeholders: Iterable[str] = (), tz: str = "+08:00") -> dict:
     """Split an info line such as `时间:2023-06-02 09:59来源:某报 作者:某人 点击:` into
-    `published_at`, `source` and `author`; an absent or placeholder field is None."""
-    text = _SPACE_RUN.sub(" ", text)
+    `published_at`, `source`, `author` and `editor`; an absent or placeholder field is None.
+    A date with no label (`<span class="time">2023-06-02</span>`) still counts."""
+    text = _INFO_WIDGET.sub(" ", _SPACE_RUN.sub(" ", text))
     found: dict[str, str] = {}
     marks = list(_INFO_FIELD.finditer(text))
     for mark, following in zip(marks, [*marks[1:], None], strict=False):
@@ -77,12 +82,13 @@ def parse_info_line(text: str, placeholders: Iterable[str] = (), tz: str = "+08:
         key = next(k for k, labels in _INFO_LABELS.items() if label in labels)
         found.setdefault(key, text[mark.end() : end])
     published = parse_datetime(found["time"], tz) if "time" in found else None
-    if published is None and not marks:
+    if published is None:
         published = parse_datetime(text, tz)
     return {
         "published_at": published,
         "source": clean_value(_trim_separators(found.get("source")), placeholders),
         "author": clean_value(_trim_separators(found.get("author")), placeholders),
+        "editor": clean_value(_trim_separators(found.get("editor")), placeholders),
     }
 
 
@@ -116,7 +122,8 @@ def choose_encoding(header_charset: str | None, body: bytes) -> str | None:
     common cases: an old server adding ISO-8859-1 to every page (GBK turns into silent
     mojibake, since every byte is valid Latin-1), and pages saved as UTF-8 whose <meta>
     still says gb2312. Trust, in order: a header charset that is not a server default
-    and decodes the body; UTF-8 when the body is valid UTF-8; the <meta> charset.
+    and decodes the body; UTF-8 when the body is valid UTF-8; the <meta> charset when it
+    decodes the body; GB18030 (a superset of GBK and GB2312) when that does.
     """
     header = resolve_encoding(header_charset) if header_charset else None
     trusted = header and header_charset.lower() not in _DEFAULT_HEADER_CHARSETS
@@ -127,4 +134,9 @@ def choose_encoding(header_charset: str | None, body: bytes) -> str | None:
     if not body.isascii() and _decodes(body, "utf-8"):
         return "utf-8"
     declared = html_body_declared_encoding(body)
+    if declared and _decodes(body, declared):
+        return declared
+    # Declared wrongly or not at all: Chinese portals write GBK when not UTF-8.
+    if not body.isascii() and _decodes(body, "gb18030"):
+        return "gb18030"
     return declared

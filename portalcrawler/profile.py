@@ -26,19 +26,42 @@ class Selectors:
     """CSS selectors for each page role. Each is tried as given; none may be empty."""
 
     # Homepage
-    nav_links: str = "div.nav a, #navMenu a, ul#navmenu a"
+    nav_links: str = (
+        "div.nav a, #navMenu a, ul#navmenu a, ul.nav a, #nav a, div.menu a, ul.menu a, "
+        "#menu a, div.navbar a"
+    )
     # Listing pages
-    listing_items: str = "div.listbox ul li"
-    listing_link: str = "a.title, a:not(.preview)"
+    listing_items: str = "div.listbox ul li, ul.e2 li, div.list ul li"
+    # The entry's article link; failing that, its first link to an article page.
+    listing_link: str = "a.title"
     listing_spans: str = "span"
-    listing_pagelist: str = "ul.pagelist a, div.pagelist a, div.dede_pages a"
+    listing_pagelist: str = (
+        "ul.pagelist a, div.pagelist a, div.dede_pages a, div.pages a, div.page a, "
+        "ul.pagelist span, div.pagelist span"
+    )
     # Article pages
-    breadcrumb_links: str = "div.place a, div.position a"
-    title: str = "div.title h2, div.title h1, h1.title"
+    breadcrumb_links: str = "div.place a, div.position a, div.location a, .crumb a, .weizhi a"
+    title: str = "div.title h2, div.title h1, div.viewbox h1, div.viewbox h2, h1.title"
     info: str = "div.info"
     intro: str = "div.intro"
     content: str = "div.content"
-    article_pagelist: str = "div.dede_pages ul.pagelist a, ul.pagelist a"
+    article_pagelist: str = "div.dede_pages ul.pagelist a, ul.pagelist a, div.pages a"
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A whole body line that is boilerplate: what it is, how to know it, and the longest
+    line it may be (longer lines are article text that happens to match)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    max_chars: int | None = None
+
+    def matches(self, line: str) -> bool:
+        """Tell whether `line` is this kind of boilerplate."""
+        if self.max_chars is not None and len(line) > self.max_chars:
+            return False
+        return self.pattern.search(line) is not None
 
 
 @dataclass(frozen=True)
@@ -61,30 +84,55 @@ class TextRules:
         "div.newdigg",
         "div.boxoff",
         "div.handle",
+        "div.context",
         ".bdsharebuttonbox",
+        ".bshare-custom",
+        "div.share",
+        ".diggbox",
     )
     # A line that is wholly an editor credit; group "name" is the editor.
     editor_line: re.Pattern[str] = re.compile(
-        r"^[（(\[【]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<name>[^（）()\[\]【】]+?)"
-        r"\s*[）)\]】]?$"
+        r"^[（(\[【]?\s*(?:责任编辑|责编|编辑)(?:\s*[:：]\s*|\s+)"
+        r"(?P<name>[^\s（）()\[\]【】:：]+(?: [^\s（）()\[\]【】:：]+)?)\s*[）)\]】]?"
+        r"(?:\s+(?:校对|审核|审校|终审|责任校对|监制)\s*[:：]?\s*\S+)*$"
     )
     # An editor credit at the end of a paragraph of text, after the last sentence.
     editor_suffix: re.Pattern[str] = re.compile(
-        r"^(?P<text>.*[。！？!?”」）)])\s*[（(]?\s*(?:责任编辑|责编)\s*[:：]\s*"
-        r"(?P<name>[^（）()。，,]{1,20}?)\s*[）)]?$"
+        r"^(?P<text>.*[。！？!?”」）)])\s*[（(\[【]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*"
+        r"(?P<name>[^（）()。，,\[\]【】\s]{1,20})\s*[）)\]】]?$"
     )
     original_title_line: re.Pattern[str] = re.compile(
-        r"^[（(]\s*原标题\s*[:：]\s*(?P<title>.+?)\s*[）)]$"
+        r"^[（(【\[]?\s*原(?:标)?题\s*[:：]\s*(?P<title>.+?)\s*[）)】\]]?$"
+    )
+    original_title_suffix: re.Pattern[str] = re.compile(
+        r"^(?P<text>.*[。！？!?”」])\s*[（(【\[]\s*原(?:标)?题\s*[:：]\s*(?P<title>.+?)\s*[）)】\]]$"
+    )
+    # A line that opens a block of links to other articles: it and what follows go.
+    related_heading: re.Pattern[str] = re.compile(
+        r"^[【\[]?\s*(?:相关(?:阅读|新闻|文章|链接|报道)|推荐阅读|延伸阅读|更多阅读)\s*[】\]]?\s*[:：]?$"
     )
     # Whole lines that are site boilerplate wherever they appear in a body.
-    chrome_lines: tuple[re.Pattern[str], ...] = (
-        re.compile(r"^[【\[]?\s*(?:特别声明|免责声明|版权声明)\s*[:：]"),
-        re.compile(r"扫描二维码|扫码关注|微信公号|微信公众号|关注公众号|下载APP|长按识别"),
-        re.compile(r"^[-—_=]{6,}\s*分隔线\s*[-—_=]*$"),
+    chrome_lines: tuple[LineRule, ...] = (
+        LineRule("disclaimer", re.compile(
+            r"^[【\[]?\s*(?:特别|免责|版权|郑重)?声明\s*[】\]]?\s*[:：]?")),
+        LineRule("disclaimer", re.compile(
+            r"如有侵权|侵权.{0,6}删除|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)"), 200),
+        # Promotion: only short lines, so that an article about QR payments keeps its text.
+        LineRule("promotion", re.compile(
+            r"二维码|扫码关注|扫一扫|微信公号|微信公众号|关注公众号|官方微信|微信号[:：]|"
+            r"关注.{0,8}(?:微信|公众号)|下载APP|下载客户端|长按识别"), 60),
+        LineRule("separator", re.compile(r"^[-—_=]{6,}\s*分隔线\s*[-—_=]*$")),
+        LineRule("widget", re.compile(
+            r"^(?:分享到|上一篇|下一篇|打印本页|关闭窗口|返回顶部)\s*[:：]?"), 80),
     )
     # Images that are decoration or promotion, by their src or alt.
     chrome_images: re.Pattern[str] = re.compile(
-        r"qrcode|erweima|ewm|二维码|/logo|spacer|blank\.gif", re.IGNORECASE
+        r"qrcode|erweima|ewm|二维码|weixin|wechat|微信|/wx[._]|/logo|spacer|blank\.gif",
+        re.IGNORECASE,
+    )
+    # Labels a description box may open with.
+    summary_label: re.Pattern[str] = re.compile(
+        r"^[\[【]?\s*(?:核心提示|摘要|导读|内容提要|提要|导语)\s*[\]】]?\s*[:：]?\s*"
     )
     # A short line right after an image that describes it.
     caption_line: re.Pattern[str] = re.compile(
@@ -110,11 +158,15 @@ class PortalProfile:
         r"^/(?P<folder>[\w-]+)/(?:[\w-]+/)*(?P<year>\d{4})/(?P<mmdd>\d{4})/"
         r"(?P<aid>\d+)(?:_(?P<page>\d+))?\.html$"
     )
-    # The dynamic twin of an article page.
+    # The dynamic twin of an article page, and its URL-rewritten form view-{aid}-{page}.html.
     article_twin_path: str = "/plus/view.php"
-    # Listing pages: the channel folder itself, index.html or list_{tid}_{n}.html.
+    article_twin_rewrite: re.Pattern[str] = re.compile(
+        r"^/plus/view-(?P<aid>\d+)-(?P<page>\d+)\.html$"
+    )
+    # Listing pages: the channel folder (with or without its slash), index.html or
+    # list_{tid}_{n}.html.
     listing_path: re.Pattern[str] = re.compile(
-        r"^/(?P<folder>[\w-]+)/(?:index\.html?|list_(?P<tid>\d+)_(?P<page>\d+)\.html)?$"
+        r"^/(?P<folder>[\w-]+)(?:/(?P<rest>index\.html?|list_(?P<tid>\d+)_(?P<page>\d+)\.html)?)?$"
     )
     listing_twin_path: str = "/plus/list.php"
     # Query parameters that only track where a click came from.

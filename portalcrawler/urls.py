@@ -11,6 +11,9 @@ from w3lib.url import canonicalize_url, url_query_cleaner
 from portalcrawler.profile import PortalProfile
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# DedeCMS's own folders: never channels.
+_NOT_CHANNELS = frozenset({"plus", "member", "include", "templets", "data", "uploads",
+                           "images", "js", "css", "special", "a", "tags"})
 
 
 class Kind(Enum):
@@ -45,13 +48,18 @@ def canonicalize(url: str, profile: PortalProfile) -> str:
     return urlunsplit((parts.scheme.lower(), host, parts.path or "/", parts.query, ""))
 
 
+def _site_key(url: str) -> tuple[str, int | None]:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    # http and https on their default ports are the same site; other ports are not.
+    port = parts.port if parts.port not in (None, 80, 443) else None
+    return host, port
+
+
 def same_site(url: str, base_url: str) -> bool:
-    """Tell whether `url` is on the portal's host (ports included)."""
-    a, b = urlsplit(url), urlsplit(base_url)
-    return (a.hostname, a.port or _DEFAULT_PORTS.get(a.scheme)) == (
-        b.hostname,
-        b.port or _DEFAULT_PORTS.get(b.scheme),
-    )
+    """Tell whether `url` is on the portal's host: `www.` and http/https do not matter,
+    a non-default port does (a replica on loopback is a different site from another)."""
+    return _site_key(url) == _site_key(base_url)
 
 
 def classify(url: str, profile: PortalProfile, base_url: str) -> UrlInfo:
@@ -74,8 +82,18 @@ def classify(url: str, profile: PortalProfile, base_url: str) -> UrlInfo:
         page = int(query["pageno"]) if query.get("pageno", "").isdigit() else 1
         twin = urlunsplit((parts.scheme, parts.netloc, parts.path, f"aid={aid}", ""))
         return UrlInfo(twin, Kind.ARTICLE_TWIN, aid, page)
+    match = profile.article_twin_rewrite.match(parts.path)
+    if match:
+        twin = urlunsplit((parts.scheme, parts.netloc, profile.article_twin_path,
+                           f"aid={match['aid']}", ""))
+        return UrlInfo(twin, Kind.ARTICLE_TWIN, int(match["aid"]), int(match["page"] or 1))
+    if parts.path == profile.listing_twin_path and query.get("tid", "").isdigit():
+        page = int(query["PageNo"]) if query.get("PageNo", "").isdigit() else 1
+        return UrlInfo(canonical, Kind.LISTING, page=page)
     match = profile.listing_path.match(parts.path)
-    if match and match["folder"] not in ("plus", "member", "include", "templets", "data"):
+    if match and match["folder"] not in _NOT_CHANNELS:
         page = int(match["page"] or 1)
-        return UrlInfo(canonical, Kind.LISTING, page=page, folder=match["folder"])
+        folder_url = urlunsplit((parts.scheme, parts.netloc, f"/{match['folder']}/", "", ""))
+        url = folder_url if not match["rest"] else canonical
+        return UrlInfo(url, Kind.LISTING, page=page, folder=match["folder"])
     return UrlInfo(canonical, Kind.OTHER)

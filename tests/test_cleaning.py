@@ -65,7 +65,8 @@ def test_parse_datetime(text, expected):
 )
 def test_parse_info_line(line, published, source, author):
     fields = parse_info_line(line, PLACEHOLDERS)
-    assert fields == {"published_at": published, "source": source, "author": author}
+    assert fields == {"published_at": published, "source": source, "author": author,
+                      "editor": None}
 
 
 def test_content_hash_ignores_whitespace_only():
@@ -96,3 +97,30 @@ def test_utf8_bytes_beat_a_stale_gb2312_meta():
 
 def test_a_real_header_charset_that_fits_is_kept():
     assert choose_encoding("gbk", GBK_PAGE) is None
+
+
+def test_a_wrong_meta_falls_back_to_gb18030():
+    page = GBK_PAGE.replace(b"charset=gb2312", b"charset=utf-8")
+    assert choose_encoding(None, page) == "gb18030"
+
+
+def test_no_declaration_at_all_reads_gbk():
+    page = "<html><body>京津冀产业协同 喆</body></html>".encode("gbk")
+    assert choose_encoding(None, page) == "gb18030"
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ('<span class="time">2023-06-02 09:59</span> 来源：人民网', "published_at",
+         "2023-06-02T09:59:00+08:00"),
+        ("作者：张三 编辑：小美 点击：", "author", "张三"),
+        ("作者：张三 编辑：小美 点击：", "editor", "小美"),
+        ("来源：人民网 责任编辑：小美", "source", "人民网"),
+        ("作者：张三 点击数：12", "author", "张三"),
+        ("作者：张三 【字体：大 中 小】", "author", "张三"),
+        ("文章来源：人民网 发布者：admin", "source", "人民网"),
+    ],
+)
+def test_info_line_variants(line, field, value):
+    assert parse_info_line(line, PLACEHOLDERS)[field] == value

@@ -57,7 +57,8 @@ def test_seed_page(page):
     assert fields["editor"] == "小美"
     assert removed["editor_line"] == 1
     assert removed["original_title_line"] == 1
-    assert removed["chrome_line"] >= 2  # the disclaimer and the promotion
+    assert removed["disclaimer_line"] == 1
+    assert removed["promotion_line"] == 1
     assert removed["chrome_image"] == 1  # the QR code
 
 

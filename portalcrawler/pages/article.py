@@ -40,6 +40,7 @@ class ArticlePage:
     published_at: str | None
     source: str | None
     author: str | None
+    editor: str | None  # from the info line; the body's editor line wins
     summary: str | None
     lines: list[Line]
     # Other pages of the same article, by page number (canonical URLs as linked).
@@ -65,17 +66,23 @@ def _title(response: TextResponse, profile: PortalProfile) -> str | None:
     title = _first_text(response, profile.selectors.title)
     if title:
         return title
+    # DedeCMS's <title> is "{title}_{channel}_{site}": keep the first part.
     head_title = clean_line(response.xpath("string(//title)").get() or "")
-    return profile.title_suffix.sub("", head_title) or None
+    return clean_line(head_title.split("_")[0]) or None
 
 
-def _channel(response: TextResponse, profile: PortalProfile) -> str | None:
-    """The last breadcrumb link that is not the site's home."""
-    names = [
-        clean_line(" ".join(a.xpath(".//text()").getall()))
-        for a in response.css(profile.selectors.breadcrumb_links)
-    ]
-    names = [n for n in names if n and n not in (profile.title, "首页", "网站首页")]
+def _channel(response: TextResponse, profile: PortalProfile, base_url: str,
+             title: str | None) -> str | None:
+    """The last breadcrumb link that is neither the site's home nor the article."""
+    names = []
+    for anchor in response.css(profile.selectors.breadcrumb_links):
+        name = clean_line(" ".join(anchor.xpath(".//text()").getall()))
+        href = response.urljoin((anchor.attrib.get("href") or "").strip())
+        kind = classify(href, profile, base_url).kind
+        if name and name not in (profile.title, "首页", "网站首页", title) and kind not in (
+            Kind.ARTICLE, Kind.ARTICLE_TWIN
+        ):
+            names.append(name)
     return names[-1] if names else None
 
 
@@ -115,16 +122,21 @@ def parse_article_page(
         if target.kind in (Kind.ARTICLE, Kind.ARTICLE_TWIN) and target.aid == info.aid:
             page_urls.setdefault(target.page, response.urljoin(href))
     page_urls.pop(info.page, None)
+    title = _title(response, profile)
+    summary = _first_text(response, profile.selectors.intro)
+    if summary:
+        summary = profile.rules.summary_label.sub("", summary)
     return ArticlePage(
         url=response.url,
         aid=info.aid,
         page=info.page,
-        title=_title(response, profile),
-        channel=_channel(response, profile),
+        title=title,
+        channel=_channel(response, profile, base_url, title),
         published_at=fields["published_at"],
         source=fields["source"],
         author=fields["author"],
-        summary=clean_value(_first_text(response, profile.selectors.intro)),
+        editor=fields["editor"],
+        summary=clean_value(summary),
         lines=lines,
         page_urls=page_urls,
         removed=removed,
@@ -151,7 +163,9 @@ def split_body(lines: list[Line], rules: TextRules) -> BodyParts:
     """Separate article lines from the editor line, the 原标题 note and boilerplate."""
     parts = BodyParts(lines=[])
     editor_at: int | None = None
-    after_chrome = False
+    after_chrome = False  # an image right after a promotion line is its QR code
+    drop_next = False  # a heading-only disclaimer (免责声明：) has its text on the next line
+    in_related = False  # a 相关阅读 heading: the short lines after it are links
     for line in lines:
         if line.kind == "image":
             if rules.chrome_images.search(f"{line.src} {line.alt or ''}") or after_chrome:
@@ -161,6 +175,18 @@ def split_body(lines: list[Line], rules: TextRules) -> BodyParts:
             continue
         after_chrome = False
         text = line.text
+        if drop_next:
+            drop_next = False
+            parts.removed["disclaimer_line"] += 1
+            continue
+        if in_related and len(text) <= 60:
+            parts.removed["related_line"] += 1
+            continue
+        in_related = False
+        if rules.related_heading.match(text):
+            in_related = True
+            parts.removed["related_line"] += 1
+            continue
         if match := rules.original_title_line.match(text):
             parts.original_title = parts.original_title or clean_line(match["title"])
             parts.removed["original_title_line"] += 1
@@ -170,17 +196,29 @@ def split_body(lines: list[Line], rules: TextRules) -> BodyParts:
             parts.removed["editor_line"] += 1
             editor_at = len(parts.lines)
             continue
-        if match := rules.editor_suffix.match(text):
-            parts.editor = parts.editor or clean_line(match["name"])
-            parts.removed["editor_line"] += 1
-            text = clean_line(match["text"])
-            line = Line("text", text, _plain_element(line, text))
-            parts.lines.append(line)
-            editor_at = len(parts.lines)
-            continue
-        if any(pattern.search(text) for pattern in rules.chrome_lines):
-            parts.removed["chrome_line"] += 1
-            after_chrome = True
+        for pattern, field_name in ((rules.editor_suffix, "name"),
+                                    (rules.original_title_suffix, "title")):
+            if match := pattern.match(text):
+                value = clean_line(match[field_name])
+                if field_name == "title":
+                    parts.original_title = parts.original_title or value
+                    parts.removed["original_title_line"] += 1
+                else:
+                    parts.editor = parts.editor or value
+                    parts.removed["editor_line"] += 1
+                    editor_at = len(parts.lines) + 1
+                text = clean_line(match["text"])
+                line = Line("text", text, _plain_element(line, text))
+        rule = next((rule for rule in rules.chrome_lines if rule.matches(text)), None)
+        if rule is not None:
+            parts.removed[f"{rule.name}_line"] += 1
+            if rule.name == "promotion":
+                after_chrome = True
+                if parts.lines and parts.lines[-1].kind == "image":
+                    parts.lines.pop()
+                    parts.removed["chrome_image"] += 1
+            if rule.name == "disclaimer" and (len(text) <= 10 or text.endswith((":", "："))):
+                drop_next = True
             continue
         parts.lines.append(line)
     if editor_at is not None and 0 < len(parts.lines) - editor_at <= _MAX_TRAILER_LINES:
@@ -209,7 +247,8 @@ def images_with_captions(lines: list[Line], rules: TextRules) -> list[dict]:
             following is not None
             and following.kind == "text"
             and len(following.text) <= rules.caption_max_chars
-            and rules.caption_line.search(following.text)
+            and (rules.caption_line.search(following.text)
+                 or (line.centered and following.centered))
         ):
             caption = following.text
         images.append({"url": line.src, "caption": caption})
@@ -250,7 +289,7 @@ def merge_article(pages: list[ArticlePage], profile: PortalProfile) -> tuple[dic
         "published_at": first.published_at,
         "source": first.source,
         "author": first.author,
-        "editor": parts.editor,
+        "editor": parts.editor or next((p.editor for p in pages if p.editor), None),
         "original_title": parts.original_title,
         "summary": first.summary,
         "body": body,

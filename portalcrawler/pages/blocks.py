@@ -27,7 +27,9 @@ SKIP_TAGS = frozenset(
     "script style iframe noscript object embed form input textarea select button svg "
     "canvas video audio map head title meta link template".split()
 )
-_IMAGE_SRC_ATTRS = ("data-original", "data-src", "data-echo", "src")
+# Lazy-loading pages keep the real image in a data attribute and a placeholder in src.
+_IMAGE_SRC_ATTRS = ("data-original", "data-src", "data-lazy-src", "data-echo", "lazy-src",
+                    "original", "file", "src")
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Line:
     element: HtmlElement
     src: str | None = None
     alt: str | None = None
+    centered: bool = False
 
 
 class _LineBuilder:
@@ -46,6 +49,7 @@ class _LineBuilder:
         self.lines: list[Line] = []
         self.current: HtmlElement | None = None
         self.tag = "p"
+        self.centered = False
 
     def _ensure(self) -> HtmlElement:
         if self.current is None:
@@ -79,7 +83,7 @@ class _LineBuilder:
             image.set("alt", alt)
         holder = Element("p")
         holder.append(image)
-        self.lines.append(Line("image", "", holder, src=src, alt=alt))
+        self.lines.append(Line("image", "", holder, src=src, alt=alt, centered=self.centered))
 
     def flush(self) -> None:
         element, self.current = self.current, None
@@ -90,7 +94,7 @@ class _LineBuilder:
             return
         if element.text:
             element.text = element.text.lstrip(" \t\r\n\xa0\u3000")
-        self.lines.append(Line("text", text, element))
+        self.lines.append(Line("text", text, element, centered=self.centered))
 
 
 def _is_flat_inline(element: HtmlElement) -> bool:
@@ -102,6 +106,12 @@ def _is_flat_inline(element: HtmlElement) -> bool:
         if tag in BLOCK_TAGS or tag in SKIP_TAGS or tag in ("br", "img"):
             return False
     return True
+
+
+def _is_centered(element: HtmlElement) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (element.tag == "center" or (element.get("align") or "").lower() == "center"
+            or "text-align:center" in style)
 
 
 def _walk(element: HtmlElement, out: _LineBuilder) -> None:
@@ -118,13 +128,14 @@ def _walk(element: HtmlElement, out: _LineBuilder) -> None:
             out.image(child)
         elif tag in BLOCK_TAGS:
             out.flush()
-            outer_tag = out.tag
+            outer_tag, outer_centered = out.tag, out.centered
             if tag in HEADING_TAGS:
                 out.tag = tag
+            out.centered = outer_centered or _is_centered(child)
             out.text(child.text)
             _walk(child, out)
             out.flush()
-            out.tag = outer_tag
+            out.tag, out.centered = outer_tag, outer_centered
         elif _is_flat_inline(child):
             out.inline(child)
         else:

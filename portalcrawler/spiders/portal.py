@@ -86,10 +86,11 @@ class PortalSpider(scrapy.Spider):
                 self.inc("nav/not_a_channel")
                 continue
             info = classify(entry.url, self.profile, self.base_url)
-            if info.kind is not Kind.LISTING or info.folder is None:
+            if info.kind is not Kind.LISTING:
                 self.inc("nav/not_a_channel")
                 continue
-            found.setdefault(info.folder, (entry.name, info.url))
+            # A dynamic listing (/plus/list.php?tid=N) has no folder: its URL is its key.
+            found.setdefault(info.folder or info.url, (entry.name, info.url))
         self.crawler.stats.set_value("nav/channels_found", len(found))
         if not found:
             logger.error("The homepage nav shows no channel: the nav selector %r may be stale",
