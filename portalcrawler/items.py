@@ -25,3 +25,4 @@ class Article:
     images: list[dict] = field(default_factory=list)  # [{"url": ..., "caption": ...}]
     content_hash: str = ""
     pages: int = 1
+    extraction_method: str = "selectors"  # or "fallback": generic extraction

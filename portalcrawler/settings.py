@@ -25,6 +25,9 @@ PORTAL_MIN_BODY_CHARS = 20
 # Selector overrides for the portal profile, e.g. {"content": "div.article-body"}
 # after a redesign; keys are the fields of profile.Selectors.
 PORTAL_SELECTORS = {}
+# When the selectors find no believable body (missing, too short, mostly links), read
+# the page with generic main-content extraction instead; the row records which did.
+PORTAL_FALLBACK = True
 
 # --- Politeness ---------------------------------------------------------------------
 

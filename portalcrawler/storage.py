@@ -35,6 +35,7 @@ ARTICLE_COLUMNS: dict[str, type] = {
     "images": str,
     "content_hash": str,
     "pages": int,
+    "extraction_method": str,
     "first_seen_at": str,
     "last_seen_at": str,
 }
@@ -45,11 +46,19 @@ migrations = Migrations("portalcrawler")
 @migrations()
 def m001_articles(db: sqlite_utils.Database) -> None:
     """Create the articles table: one row per article, keyed on its canonical URL."""
+    columns = {k: v for k, v in ARTICLE_COLUMNS.items() if k != "extraction_method"}
     db["articles"].create(
-        ARTICLE_COLUMNS, pk="url", not_null={"site", "body", "first_seen_at", "last_seen_at"}
+        columns, pk="url", not_null={"site", "body", "first_seen_at", "last_seen_at"}
     )
     db["articles"].create_index(["site", "aid"])
     db["articles"].create_index(["published_at"])
+
+
+@migrations()
+def m002_extraction_method(db: sqlite_utils.Database) -> None:
+    """Record which method read each body: the profile's selectors or the fallback."""
+    if "extraction_method" not in db["articles"].columns_dict:
+        db["articles"].add_column("extraction_method", str)
 
 
 class StorageError(Exception):

@@ -15,6 +15,7 @@ import nh3
 from scrapy.http import TextResponse
 
 from portalcrawler.cleaning import clean_line, clean_value, content_hash, parse_info_line
+from portalcrawler.pages import generic
 from portalcrawler.pages.blocks import Line, detached_copy, drop_selectors, serialize, to_lines
 from portalcrawler.profile import PortalProfile, TextRules
 from portalcrawler.urls import Kind, classify
@@ -48,6 +49,8 @@ class ArticlePage:
     # Stats for what was removed while reading the page.
     removed: Counter[str] = field(default_factory=Counter)
     content_found: bool = True
+    # "selectors" when the profile read the body, "fallback" when generic extraction did.
+    method: str = "selectors"
 
 
 def _first_text(response: TextResponse, selectors: str) -> str | None:
@@ -69,6 +72,20 @@ def _title(response: TextResponse, profile: PortalProfile) -> str | None:
     # DedeCMS's <title> is "{title}_{channel}_{site}": keep the first part.
     head_title = clean_line(response.xpath("string(//title)").get() or "")
     return clean_line(head_title.split("_")[0]) or None
+
+
+# A body read by the selectors needs this many characters, and at most this share of
+# link lines, to be believed; otherwise generic extraction reads the page.
+_MIN_SELECTOR_CHARS = 20
+_MAX_LINK_LINE_SHARE = 0.5
+
+
+def _believable(lines: list[Line]) -> bool:
+    texts = [line for line in lines if line.kind == "text"]
+    if sum(len(line.text) for line in texts) < _MIN_SELECTOR_CHARS:
+        return False
+    link_lines = sum(1 for line in texts if generic.is_link_line(line))
+    return link_lines <= _MAX_LINK_LINE_SHARE * len(texts)
 
 
 def _channel(response: TextResponse, profile: PortalProfile, base_url: str,
@@ -99,12 +116,16 @@ def _absolute_lines(lines: list[Line], base: str) -> None:
 
 
 def parse_article_page(
-    response: TextResponse, profile: PortalProfile, base_url: str
+    response: TextResponse, profile: PortalProfile, base_url: str, fallback: bool = True
 ) -> ArticlePage:
-    """Read one article page: its fields, its body lines and links to its other pages."""
+    """Read one article page: its fields, its body lines and links to its other pages.
+
+    When the profile's selectors find no believable body, and `fallback` is on, generic
+    extraction reads the page instead (and fills the fields whose blocks are missing).
+    """
     info = classify(response.url, profile, base_url)
-    info_text = _first_text(response, profile.selectors.info) or ""
-    fields = parse_info_line(info_text, profile.rules.placeholders, profile.timezone)
+    info_text = _first_text(response, profile.selectors.info)
+    fields = parse_info_line(info_text or "", profile.rules.placeholders, profile.timezone)
     removed: Counter[str] = Counter()
     content = response.css(profile.selectors.content)
     lines: list[Line] = []
@@ -112,7 +133,16 @@ def parse_article_page(
         root = detached_copy(content[0].root)
         removed["template_chrome"] += drop_selectors(root, profile.rules.body_chrome_selectors)
         lines = to_lines(root)
-        _absolute_lines(lines, response.url)
+    title = _first_text(response, profile.selectors.title)
+    method = "selectors"
+    if fallback and not _believable(lines):
+        found = generic.extract(response.selector.root, profile.timezone)
+        lines, method = found.lines, "fallback"
+        title = title or found.title
+        if info_text is None:  # the info block is gone: take what the page shows near the title
+            fields = {"published_at": found.published_at, "source": found.source,
+                      "author": found.author, "editor": None}
+    _absolute_lines(lines, response.url)
     page_urls: dict[int, str] = {}
     for href in response.css(profile.selectors.article_pagelist).xpath("@href").getall():
         href = href.strip()
@@ -122,7 +152,7 @@ def parse_article_page(
         if target.kind in (Kind.ARTICLE, Kind.ARTICLE_TWIN) and target.aid == info.aid:
             page_urls.setdefault(target.page, response.urljoin(href))
     page_urls.pop(info.page, None)
-    title = _title(response, profile)
+    title = title or _title(response, profile)
     summary = _first_text(response, profile.selectors.intro)
     if summary:
         summary = profile.rules.summary_label.sub("", summary)
@@ -141,6 +171,7 @@ def parse_article_page(
         page_urls=page_urls,
         removed=removed,
         content_found=bool(content),
+        method=method,
     )
 
 
@@ -297,5 +328,7 @@ def merge_article(pages: list[ArticlePage], profile: PortalProfile) -> tuple[dic
         "images": images_with_captions(parts.lines, profile.rules),
         "content_hash": content_hash(body),
         "pages": len(pages),
+        "extraction_method": "fallback" if any(p.method == "fallback" for p in pages)
+        else "selectors",
     }
     return fields, removed

@@ -68,6 +68,7 @@ class PortalSpider(scrapy.Spider):
             )
         if overrides:
             self.profile = self.profile.with_overrides(overrides)
+        self.fallback = crawler.settings.getbool("PORTAL_FALLBACK")
 
     def inc(self, key: str, count: int = 1) -> None:
         """Count a decision in the crawl stats."""
@@ -182,12 +183,14 @@ class PortalSpider(scrapy.Spider):
     # --- Articles -------------------------------------------------------------------
 
     def parse_article(self, response: TextResponse) -> Iterator[Request | Article]:
-        page = parse_article_page(response, self.profile, self.base_url)
+        page = parse_article_page(response, self.profile, self.base_url, self.fallback)
         self.inc("article/pages")
         if not page.content_found:
             logger.warning("No body at %s: content selector %r matched nothing",
                            response.url, self.profile.selectors.content)
             self.inc("article/content_selector_missed")
+        if page.method == "fallback":
+            self.inc("article/fallback_pages")
         state = response.meta.get("article") or {"pages": {}, "links": {}}
         state["pages"][page.page] = page
         state["links"].update(page.page_urls)
@@ -211,6 +214,7 @@ class PortalSpider(scrapy.Spider):
             self.inc("article/channel_from_listing")
         if len(pages) > 1:
             self.inc("article/multi_page")
+        self.inc(f"article/method/{fields['extraction_method']}")
         url = classify(pages[0].url, self.profile, self.base_url).url
         yield Article(url=url, **fields)
 
