@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.metrics import char_f1, leaks  # noqa: E402
 from portalcrawler.cleaning import choose_encoding  # noqa: E402
 from portalcrawler.pages.generic import extract_text  # noqa: E402
+from portalcrawler.verify import char_f1, leaks  # noqa: E402
 
 
 def decode(raw: bytes) -> str:

@@ -22,17 +22,22 @@ from scrapy.http.headers import Headers
 from portalcrawler.middlewares import with_right_encoding
 
 
-def load(folder: str | Path) -> Response:
-    """Rebuild the response a spider would see for a saved page."""
-    folder = Path(folder)
-    info = json.loads((folder / "info.json").read_text("utf-8"))
+def response_from_saved(page: dict) -> Response:
+    """Rebuild the response a spider saw from a saved page: url, headers, body bytes."""
     response = HtmlResponse(
-        url=info["url"],
-        status=info.get("status", 200),
-        headers=Headers(info.get("headers", {})),
-        body=(folder / "body.bin").read_bytes(),
+        url=page["url"],
+        status=page.get("status", 200),
+        headers=Headers(page.get("headers") or {}),
+        body=page["body"],
     )
     return with_right_encoding(response)
+
+
+def load(folder: str | Path) -> Response:
+    """Rebuild the response a spider would see for a page saved as a test fixture."""
+    folder = Path(folder)
+    info = json.loads((folder / "info.json").read_text("utf-8"))
+    return response_from_saved({**info, "body": (folder / "body.bin").read_bytes()})
 
 
 def save(url: str, folder: str | Path) -> Path:

@@ -26,3 +26,5 @@ class Article:
     content_hash: str = ""
     pages: int = 1
     extraction_method: str = "selectors"  # or "fallback": generic extraction
+    # The pages as served ({url, headers, body}), saved for re-cleaning; not a column.
+    raw_pages: list[dict] = field(default_factory=list, repr=False)

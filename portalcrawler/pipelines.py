@@ -2,9 +2,12 @@
 
 1. ValidatePipeline (100): drop items missing a required field or with too short a body.
 2. DedupPipeline (200): drop an article already stored in this run, by URL or by aid.
-3. StoragePipeline (900): write articles to ARTICLES_DB in batches.
+3. BoilerplatePipeline (300): learn lines that recur across a site's articles and strip
+   them (the third cleaning layer, after template selectors and text rules).
+4. StoragePipeline (900): write articles to ARTICLES_DB in batches.
 
-Each counts what it does in the crawl stats under `pipeline/...`.
+Each counts what it does in the crawl stats under `pipeline/...`. The pipelines that
+touch the database share one connection (`shared_store`): SQLite wants one writer.
 """
 
 from __future__ import annotations
@@ -14,11 +17,33 @@ from dataclasses import asdict
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
+from portalcrawler.boilerplate import BoilerplateLearner, reclean
+from portalcrawler.cleaning import content_hash
 from portalcrawler.storage import ArticleStore
 
 logger = logging.getLogger(__name__)
+
+
+def shared_store(crawler: Crawler) -> ArticleStore:
+    """The crawl's one connection to ARTICLES_DB, opened on first use."""
+    holder = crawler.__dict__.setdefault("_portalcrawler_store", {"store": None, "users": 0})
+    if holder["store"] is None:
+        holder["store"] = ArticleStore(crawler.settings.get("ARTICLES_DB"))
+    holder["users"] += 1
+    return holder["store"]
+
+
+def release_store(crawler: Crawler) -> None:
+    """Give the connection back; the last user closes it."""
+    holder = crawler.__dict__.get("_portalcrawler_store")
+    if not holder or holder["store"] is None:
+        return
+    holder["users"] -= 1
+    if holder["users"] <= 0:
+        holder["store"].close()
+        holder["store"] = None
 
 
 class ValidatePipeline:
@@ -72,6 +97,60 @@ class DedupPipeline:
         return item
 
 
+class BoilerplatePipeline:
+    """Learn and strip boilerplate lines; re-clean stored articles when a line is learned.
+
+    Switched off by PORTAL_BOILERPLATE_LEARN = False.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        if not settings.getbool("PORTAL_BOILERPLATE_LEARN"):
+            raise NotConfigured("PORTAL_BOILERPLATE_LEARN is off")
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.min_articles = settings.getint("PORTAL_BOILERPLATE_MIN_ARTICLES")
+        self.min_share = settings.getfloat("PORTAL_BOILERPLATE_MIN_SHARE")
+        self.learner: BoilerplateLearner | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> BoilerplatePipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        self.learner = BoilerplateLearner(shared_store(self.crawler), self.min_articles,
+                                          self.min_share)
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        site, body = adapter["site"], adapter["body"]
+        if not self.learner.store.has_article(adapter["url"]):
+            for text in self.learner.observe(site, body.split("\n")):
+                logger.info("Learned boilerplate of %s: %s", site, text[:60])
+                self.stats.inc_value("cleaning/learned_boilerplate")
+        body, html, removed = self.learner.strip(site, body, adapter["body_html"])
+        if removed:
+            adapter["body"], adapter["body_html"] = body, html
+            adapter["content_hash"] = content_hash(body)
+            self.stats.inc_value("cleaning/learned_boilerplate_line", removed)
+        return item
+
+    def close_spider(self) -> None:
+        """Re-clean, from their saved pages, stored articles holding a newly learned line
+        (those stored before the line was learned). Storage has flushed by now: Scrapy
+        closes pipelines in reverse order."""
+        if self.learner is None:
+            return
+        if self.learner.newly_learned:
+            counts = reclean(self.learner.store, self.crawler.spider.profile, self.learner,
+                             self.learner.newly_learned,
+                             self.crawler.settings.getbool("PORTAL_FALLBACK"))
+            for key, count in counts.items():
+                self.stats.inc_value(f"cleaning/{key}", count)
+        release_store(self.crawler)
+        self.learner = None
+
+
 class StoragePipeline:
     """Write articles to ARTICLES_DB, committing every ARTICLES_DB_BATCH_SIZE items."""
 
@@ -88,7 +167,7 @@ class StoragePipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        self.store = ArticleStore(self.path)
+        self.store = shared_store(self.crawler)
         self.stats.set_value("pipeline/stored/before_run", self.store.count())
 
     def process_item(self, item):
@@ -110,4 +189,5 @@ class StoragePipeline:
             return
         self.flush()
         self.stats.set_value("pipeline/stored/after_run", self.store.count())
-        self.store.close()
+        release_store(self.crawler)
+        self.store = None

@@ -126,6 +126,9 @@ class TextRules:
         LineRule("separator", re.compile(r"^[-—_=]{6,}\s*分隔线\s*[-—_=]*$")),
         LineRule("widget", re.compile(
             r"^(?:分享到|上一篇|下一篇|打印本页|关闭窗口|返回顶部)\s*[:：]?"), 80),
+        # A row of bracketed buttons: 【打印】【收藏】【关闭】, [字体:大 中 小].
+        # (Not a dateline alone on its line: 【直报网北京6月2日讯】 has digits and 讯.)
+        LineRule("widget", re.compile(r"^(?:[【\[]\s*[^】\]\d讯]{1,12}\s*[】\]]\s*)+$"), 60),
     )
     # Images that are decoration or promotion, by their src or alt.
     chrome_images: re.Pattern[str] = re.compile(
@@ -191,6 +194,17 @@ class PortalProfile:
     def with_overrides(self, overrides: dict[str, Any]) -> PortalProfile:
         """Return a copy with selectors replaced, e.g. {"content": "div.article"}."""
         return replace(self, selectors=replace(self.selectors, **overrides))
+
+    def with_chrome(self, selectors: list[str], patterns: dict[str, str]) -> PortalProfile:
+        """Return a copy whose first two cleaning layers are extended: more template
+        selectors, more named line patterns ({"promotion": "关注.*视频号"})."""
+        rules = replace(
+            self.rules,
+            body_chrome_selectors=(*self.rules.body_chrome_selectors, *selectors),
+            chrome_lines=(*self.rules.chrome_lines,
+                          *(LineRule(name, re.compile(p)) for name, p in patterns.items())),
+        )
+        return replace(self, rules=rules)
 
 
 CHNDSNEWS = PortalProfile(

@@ -18,6 +18,9 @@ COMMANDS_MODULE = "portalcrawler.commands"
 ARTICLES_DB = "data/articles.db"
 # Articles per transaction: a killed run loses at most this many.
 ARTICLES_DB_BATCH_SIZE = 20
+# Keep each article's pages as served (compressed, table raw_pages), so that articles
+# can be re-cleaned with new rules or learned boilerplate without downloading again.
+ARTICLES_DB_SAVE_PAGES = True
 # Item fields that must be non-empty for an article to be stored.
 PORTAL_REQUIRED_FIELDS = ["url", "title", "body", "published_at", "channel"]
 # Bodies shorter than this many characters are not stored as articles.
@@ -25,9 +28,21 @@ PORTAL_MIN_BODY_CHARS = 20
 # Selector overrides for the portal profile, e.g. {"content": "div.article-body"}
 # after a redesign; keys are the fields of profile.Selectors.
 PORTAL_SELECTORS = {}
+# More template chrome to remove from article bodies (layer 1), as CSS selectors.
+PORTAL_CHROME_SELECTORS = []
+# More boilerplate lines (layer 2): {name: regular expression}; a body line matching one
+# is dropped and counted as cleaning/<name>_line.
+PORTAL_CHROME_PATTERNS = {}
 # When the selectors find no believable body (missing, too short, mostly links), read
 # the page with generic main-content extraction instead; the row records which did.
 PORTAL_FALLBACK = True
+
+# Third cleaning layer: learn lines that recur verbatim across a site's articles.
+PORTAL_BOILERPLATE_LEARN = True
+# A line is learned once it is in this many newly stored articles of the site...
+PORTAL_BOILERPLATE_MIN_ARTICLES = 10
+# ...and in at least this share of the site's articles stored since it first appeared.
+PORTAL_BOILERPLATE_MIN_SHARE = 0.5
 
 # --- Politeness ---------------------------------------------------------------------
 
@@ -57,6 +72,7 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "portalcrawler.pipelines.ValidatePipeline": 100,
     "portalcrawler.pipelines.DedupPipeline": 200,
+    "portalcrawler.pipelines.BoilerplatePipeline": 300,
     "portalcrawler.pipelines.StoragePipeline": 900,
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,6 +60,24 @@ def m002_extraction_method(db: sqlite_utils.Database) -> None:
     """Record which method read each body: the profile's selectors or the fallback."""
     if "extraction_method" not in db["articles"].columns_dict:
         db["articles"].add_column("extraction_method", str)
+
+
+@migrations()
+def m003_raw_pages_and_boilerplate(db: sqlite_utils.Database) -> None:
+    """Keep each article's pages as served (for re-cleaning without a download) and the
+    counts behind learned boilerplate."""
+    db["raw_pages"].create(
+        {"url": str, "page": int, "page_url": str, "headers": str, "body": bytes,
+         "fetched_at": str},
+        pk=("url", "page"),
+    )
+    db["boilerplate"].create(
+        {"site": str, "hash": str, "text": str, "articles": int, "since_article": int,
+         "status": str, "first_seen_at": str, "last_seen_at": str},
+        pk=("site", "hash"),
+    )
+    db["boilerplate"].create_index(["site", "status"])
+    db["boilerplate_sites"].create({"site": str, "articles": int}, pk="site")
 
 
 class StorageError(Exception):
@@ -112,11 +131,19 @@ class ArticleStore:
     def upsert_articles(self, articles: Iterable[Mapping[str, Any]], now: str | None = None) -> int:
         """Insert or update articles by URL in one transaction; keep `first_seen_at`.
 
-        Return how many rows were written.
+        An article may carry `raw_pages` (dicts of url, headers, body bytes): they are
+        saved, compressed, in the same transaction. Return how many rows were written.
         """
         now = now or utc_now()
         rows = []
+        pages = []
         for article in articles:
+            for number, page in enumerate(article.get("raw_pages") or [], start=1):
+                pages.append({
+                    "url": article["url"], "page": number, "page_url": page["url"],
+                    "headers": json.dumps(page.get("headers") or {}, ensure_ascii=False),
+                    "body": zlib.compress(page["body"], 6), "fetched_at": now,
+                })
             row = {key: article.get(key) for key in ARTICLE_COLUMNS}
             if not isinstance(row["images"], str):
                 row["images"] = json.dumps(row["images"] or [], ensure_ascii=False)
@@ -129,7 +156,31 @@ class ArticleStore:
             row["first_seen_at"] = first_seen.get(row["url"], now)
         with self.db.atomic():
             self.db["articles"].upsert_all(rows, pk="url", alter=False)
+            if pages:
+                urls = sorted({page["url"] for page in pages})
+                marks = ", ".join("?" for _ in urls)
+                self.db.execute(f"delete from raw_pages where url in ({marks})", urls)
+                self.db["raw_pages"].insert_all(pages, pk=("url", "page"))
         return len(rows)
+
+    def has_article(self, url: str) -> bool:
+        """Tell whether an article with this URL is stored."""
+        return self.db.execute("select 1 from articles where url = ?", [url]).fetchone() is not None
+
+    def raw_pages(self, url: str) -> list[dict]:
+        """The saved pages of an article, in page order, bodies decompressed."""
+        cursor = self.db.execute(
+            "select page_url, headers, body from raw_pages where url = ? order by page", [url])
+        return [{"url": page_url, "headers": json.loads(headers), "body": zlib.decompress(body)}
+                for page_url, headers, body in cursor.fetchall()]
+
+    def update_article(self, url: str, changes: Mapping[str, Any]) -> None:
+        """Change some fields of a stored article (no other field is touched)."""
+        changes = dict(changes)
+        if "images" in changes and not isinstance(changes["images"], str):
+            changes["images"] = json.dumps(changes["images"] or [], ensure_ascii=False)
+        with self.db.atomic():
+            self.db["articles"].update(url, changes)
 
     def _first_seen(self, urls: list[str]) -> dict[str, str]:
         marks = ", ".join("?" for _ in urls)

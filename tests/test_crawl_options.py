@@ -87,3 +87,22 @@ def test_channel_missing_from_nav_is_reported_and_still_crawled(tmp_path):
 def test_bad_max_pages(tmp_path, value):
     _, result, _, _ = crawl(tmp_path, args={"max_pages": value})
     assert result.returncode == 2 and "max_pages" in result.stderr
+
+
+def test_a_bad_chrome_pattern_stops_the_run(tmp_path):
+    _, result, _, _ = crawl(tmp_path, extra={"PORTAL_CHROME_PATTERNS": '{"promo": "关注("}'})
+    assert result.returncode == 2
+    assert "not a regular expression" in result.stderr
+
+
+def test_extra_chrome_pattern_removes_lines(tmp_path):
+    # A sentence the replica's generator opens many paragraphs with, made chrome.
+    site = build_site(seed=2, size=SIZE)
+    opening = "该负责人同时强调"
+    expected = sum(line.startswith(opening) for a in site.truth for line in a["body"].split("\n"))
+    assert expected > 0
+    _, result, rows, log = crawl(tmp_path, site=site,
+                                 extra={"PORTAL_CHROME_PATTERNS": f'{{"custom": "^{opening}"}}'})
+    assert result.returncode == 0
+    assert not any(line.startswith(opening) for r in rows for line in r["body"].split("\n"))
+    assert f"'cleaning/custom_line': {expected}" in log

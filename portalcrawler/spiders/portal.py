@@ -7,10 +7,12 @@ URLs judged by `portalcrawler.urls`, and all site knowledge comes from the profi
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import scrapy
+from parsel import css2xpath
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
@@ -68,7 +70,24 @@ class PortalSpider(scrapy.Spider):
             )
         if overrides:
             self.profile = self.profile.with_overrides(overrides)
+        selectors = crawler.settings.getlist("PORTAL_CHROME_SELECTORS")
+        patterns = crawler.settings.getdict("PORTAL_CHROME_PATTERNS")
+        for selector in [*selectors, *overrides.values()]:
+            try:
+                css2xpath(selector)
+            except Exception as exc:
+                raise argument_error(f"not a CSS selector: {selector!r} ({exc})") from None
+        for name, pattern in patterns.items():
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise argument_error(
+                    f"PORTAL_CHROME_PATTERNS[{name!r}]: not a regular expression: {exc}"
+                ) from None
+        if selectors or patterns:
+            self.profile = self.profile.with_chrome(selectors, patterns)
         self.fallback = crawler.settings.getbool("PORTAL_FALLBACK")
+        self.save_pages = crawler.settings.getbool("ARTICLES_DB_SAVE_PAGES")
 
     def inc(self, key: str, count: int = 1) -> None:
         """Count a decision in the crawl stats."""
@@ -191,8 +210,15 @@ class PortalSpider(scrapy.Spider):
             self.inc("article/content_selector_missed")
         if page.method == "fallback":
             self.inc("article/fallback_pages")
-        state = response.meta.get("article") or {"pages": {}, "links": {}}
+        state = response.meta.get("article") or {"pages": {}, "links": {}, "raw": {}}
         state["pages"][page.page] = page
+        if self.save_pages:
+            state["raw"][page.page] = {
+                "url": response.url,
+                "headers": {"Content-Type": response.headers.get(b"Content-Type", b"")
+                            .decode("latin-1")},
+                "body": response.body,
+            }
         state["links"].update(page.page_urls)
         yield from self.next_page_or_item(state, response.meta.get("channel"))
 
@@ -216,7 +242,8 @@ class PortalSpider(scrapy.Spider):
             self.inc("article/multi_page")
         self.inc(f"article/method/{fields['extraction_method']}")
         url = classify(pages[0].url, self.profile, self.base_url).url
-        yield Article(url=url, **fields)
+        raw = [state["raw"][n] for n in sorted(state["raw"])]
+        yield Article(url=url, raw_pages=raw, **fields)
 
     def failed(self, failure: Failure) -> None:
         """Count a request that failed after retries; an article missing a page is lost
