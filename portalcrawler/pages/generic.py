@@ -69,16 +69,35 @@ def _class_weight(element: HtmlElement) -> int:
     return weight
 
 
-def _text_length(element: HtmlElement) -> int:
-    return len(clean_line(element.text_content()))
+_NOT_SPACE = re.compile(r"\S")
 
 
-def _link_density(element: HtmlElement) -> float:
-    total = _text_length(element)
-    if not total:
-        return 0.0
-    linked = sum(len(clean_line(a.text_content())) for a in element.iter("a"))
-    return min(1.0, linked / total)
+class _Measure:
+    """Text and link-text lengths (non-space characters) of every element, counted in one
+    pass from the leaves up, instead of re-reading each subtree for each question."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.text: dict[HtmlElement, int] = {}
+        self.links: dict[HtmlElement, int] = {}
+        self._visit(root)
+
+    def _visit(self, element: HtmlElement) -> tuple[int, int]:
+        text = len(_NOT_SPACE.findall(element.text or "")) if isinstance(element.tag, str) else 0
+        links = 0
+        for child in element:
+            if isinstance(child.tag, str):
+                child_text, child_links = self._visit(child)
+                text += child_text
+                links += child_links
+            text += len(_NOT_SPACE.findall(child.tail or ""))
+        if element.tag == "a":
+            links = text
+        self.text[element], self.links[element] = text, links
+        return text, links
+
+    def density(self, element: HtmlElement) -> float:
+        total = self.text.get(element, 0)
+        return min(1.0, self.links.get(element, 0) / total) if total else 0.0
 
 
 def _own_text(element: HtmlElement) -> str:
@@ -104,6 +123,7 @@ def _prune(root: HtmlElement) -> None:
     for element in list(root.iter(*REMOVED_TAGS)):
         if element is not root and element.getparent() is not None:
             element.drop_tree()
+    measure = _Measure(root)
     for element in list(root.iter()):
         if not isinstance(element.tag, str):  # comments
             if element.getparent() is not None:
@@ -116,12 +136,13 @@ def _prune(root: HtmlElement) -> None:
             continue
         words = _attrs(element)
         if words.strip() and NEGATIVE.search(words) and not POSITIVE.search(words) and (
-            _link_density(element) > 0.3 or _text_length(element) < 200
+            measure.density(element) > 0.3 or measure.text.get(element, 0) < 200
         ):
             element.drop_tree()
 
 
-def _score(root: HtmlElement) -> dict[HtmlElement, float]:
+def _score(root: HtmlElement) -> tuple[dict[HtmlElement, float], _Measure]:
+    measure = _Measure(root)
     scores: dict[HtmlElement, float] = defaultdict(float)
     for element in root.iter(*PARAGRAPH_TAGS):
         text = clean_line(_own_text(element))
@@ -142,8 +163,8 @@ def _score(root: HtmlElement) -> dict[HtmlElement, float]:
         if grand is not None:
             scores[grand] += points / 2
     for element in list(scores):
-        scores[element] = scores[element] * (1 - _link_density(element)) + _class_weight(element)
-    return scores
+        scores[element] = scores[element] * (1 - measure.density(element)) + _class_weight(element)
+    return scores, measure
 
 
 @dataclass
@@ -238,12 +259,12 @@ def extract(document: HtmlElement, tz: str = "+08:00") -> GenericArticle:
     title = _title(root)
     fields = _meta_near_title(root, title, tz)
     _prune(root)
-    scores = _score(root)
+    scores, measure = _score(root)
     if not scores:
         return GenericArticle(title, fields["published_at"], fields["source"],
                               fields["author"], [], 0.0)
     best = max(scores, key=lambda element: scores[element])
-    container = _with_siblings(best, scores)
+    container = _with_siblings(best, scores, measure)
     lines: list[Line] = []
     for element in container:
         lines.extend(to_lines(element))
@@ -257,7 +278,8 @@ def extract(document: HtmlElement, tz: str = "+08:00") -> GenericArticle:
     )
 
 
-def _with_siblings(best: HtmlElement, scores: dict[HtmlElement, float]) -> list[HtmlElement]:
+def _with_siblings(best: HtmlElement, scores: dict[HtmlElement, float],
+                   measure: _Measure) -> list[HtmlElement]:
     """The best block plus the siblings that read as more of the same article."""
     parent = best.getparent()
     if parent is None:
@@ -272,7 +294,7 @@ def _with_siblings(best: HtmlElement, scores: dict[HtmlElement, float]) -> list[
             continue
         text = clean_line(sibling.text_content())
         scored = scores.get(sibling, 0.0) >= threshold and _class_weight(sibling) >= 0
-        prose = (sibling.tag == "p" and len(text) > 80 and _link_density(sibling) < 0.25
+        prose = (sibling.tag == "p" and len(text) > 80 and measure.density(sibling) < 0.25
                  and _SENTENCE_MARKS.search(text) is not None)
         if scored or prose:
             chosen.append(sibling)
