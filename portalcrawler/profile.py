@@ -77,7 +77,6 @@ class TextRules:
         "iframe",
         "noscript",
         "object",
-        "embed",
         "form",
         "#contentMidPicAD",
         "div.dede_pages",
@@ -133,6 +132,12 @@ class TextRules:
     # Images that are decoration or promotion, by their src or alt.
     chrome_images: re.Pattern[str] = re.compile(
         r"qrcode|erweima|ewm|二维码|weixin|wechat|微信|/wx[._]|/logo|spacer|blank\.gif",
+        re.IGNORECASE,
+    )
+    # What a "not found" page says, when a server answers it with 200 OK (a soft 404).
+    soft_404: re.Pattern[str] = re.compile(
+        r"页面不存在|文档不存在|文章不存在|信息不存在|页面没有找到|找不到(?:该|此|您要的)?(?:页面|文章)|"
+        r"已被删除|无此(?:文章|信息)|Page Not Found|404 Not Found",
         re.IGNORECASE,
     )
     # Labels a description box may open with.

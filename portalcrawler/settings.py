@@ -44,6 +44,22 @@ PORTAL_BOILERPLATE_MIN_ARTICLES = 10
 # ...and in at least this share of the site's articles stored since it first appeared.
 PORTAL_BOILERPLATE_MIN_SHARE = 0.5
 
+# Canaries (portalcrawler/extensions.py): above any of these limits the run is marked
+# failed and `scrapy crawl` exits with status 1. Shares are fractions of the articles read.
+PORTAL_CANARY_LIMITS = {
+    "no_homepage": 0,
+    "invalid_share": 0.1,
+    "failed_share": 0.1,
+    "soft_404": 5,
+    "empty_listing": 2,
+    "channel_missing": 2,
+    "fallback_share": 0.5,
+}
+
+EXTENSIONS = {
+    "portalcrawler.extensions.CanaryReport": 500,
+}
+
 # --- Politeness ---------------------------------------------------------------------
 
 USER_AGENT = "portalcrawler/0.1 (+news archive; Scrapy)"

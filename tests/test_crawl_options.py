@@ -2,6 +2,7 @@
 
 import sqlite3
 import subprocess
+import sys
 
 import pytest
 
@@ -67,8 +68,10 @@ def test_unusable_database_path_stops_the_run(tmp_path):
 def test_robots_txt_unavailable_means_nothing_is_crawled(tmp_path):
     site = build_site(seed=2, size=SIZE)
     site.faults = Faults(robots_status=503)
-    _, _, rows, log = crawl(tmp_path, site=site, extra={"RETRY_TIMES": "1"})
+    _, result, rows, log = crawl(tmp_path, site=site, extra={"RETRY_TIMES": "1"})
     assert rows == []
+    assert "Canary past its limit: no_homepage" in log
+    assert result.returncode == 1
     assert "'robotstxt/unavailable_disallow_all': 1" in log
     assert "'robotstxt/forbidden': 1" in log  # the homepage, and nothing after it
 
@@ -106,3 +109,54 @@ def test_extra_chrome_pattern_removes_lines(tmp_path):
     assert result.returncode == 0
     assert not any(line.startswith(opening) for r in rows for line in r["body"].split("\n"))
     assert f"'cleaning/custom_line': {expected}" in log
+
+
+def test_soft_404_pages_are_not_stored_and_fail_the_run(tmp_path):
+    site = build_site(seed=2, size=SIZE)
+    site.faults = Faults(soft_404=True)
+    dead = len(site.deleted_paths)
+    assert dead > 0
+    _, result, rows, log = crawl(tmp_path, site=site,
+                                 extra={"PORTAL_CANARY_LIMITS": '{"soft_404": 0}'})
+    assert f"'article/soft_404': {dead}" in log
+    assert len(rows) == len(site.truth)
+    assert "Canary past its limit: soft_404" in log
+    assert result.returncode == 1
+
+
+def test_broken_body_selector_uses_the_fallback_and_says_so(tmp_path):
+    site = build_site(seed=2, size=SIZE)
+    _, result, rows, log = crawl(tmp_path, site=site,
+                                 extra={"PORTAL_SELECTORS": '{"content": "div.no-such-body"}'})
+    truth = {a["aid"]: a for a in site.truth}
+    assert len(rows) == len(truth)
+    assert all(r["extraction_method"] == "fallback" for r in rows)
+    assert all(r["body"] == truth[r["aid"]]["body"] for r in rows)
+    assert f"'article/method/fallback': {len(truth)}" in log
+    assert "Canary past its limit: fallback_share" in log
+    assert result.returncode == 1
+
+
+def test_boilerplate_can_be_blocked_allowed_and_recleaned_without_download(tmp_path):
+    site = build_site(seed=2, size=SIZE)
+    _, result, rows, _ = crawl(tmp_path, site=site)  # the server is gone after this
+    assert result.returncode == 0
+    db = tmp_path / "articles.db"
+    target = next(r for r in rows if len(r["body"].split("\n")) > 3)
+    line = target["body"].split("\n")[2]
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "portalcrawler.boilerplate", "--db", str(db),
+                               *args], cwd=PROJECT, capture_output=True, text=True, check=True)
+
+    cli("block", line)
+    assert "blocked" in cli("list").stdout
+    with sqlite3.connect(db) as conn:
+        body = conn.execute("select body from articles where url = ?", [target["url"]]).fetchone()[0]
+    assert line not in body.split("\n")
+    assert len(body.split("\n")) == len(target["body"].split("\n")) - 1
+    cli("allow", line)
+    cli("reclean", "--all")
+    with sqlite3.connect(db) as conn:
+        body = conn.execute("select body from articles where url = ?", [target["url"]]).fetchone()[0]
+    assert body == target["body"]

@@ -36,7 +36,7 @@ POSITIVE = re.compile(
 )
 # Elements removed before scoring: code, forms, frames, and HTML5 page chrome.
 REMOVED_TAGS = (
-    "script", "style", "noscript", "iframe", "object", "embed", "form", "textarea",
+    "script", "style", "noscript", "iframe", "object", "form", "textarea",
     "select", "button", "input", "svg", "canvas", "template", "nav", "header", "footer",
     "aside", "head",
 )

@@ -241,6 +241,7 @@ class Faults:
 
     robots_status: int = 200  # e.g. 503: robots.txt unavailable
     nav_hidden: frozenset[str] = frozenset()  # channel folders missing from the nav
+    soft_404: bool = False  # "page not found" answered with 200 OK
 
 
 @dataclass

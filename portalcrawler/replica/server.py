@@ -247,6 +247,9 @@ def respond(site: Site, method: str, path_qs: str, headers: dict[str, str]) -> R
             body,
         )
     page = route(site, path, parse_qs(parts.query, keep_blank_values=True), host)
+    if page.status == 404 and site.faults.soft_404:
+        # Misconfigured servers answer their "not found" page with 200 OK.
+        page.status = 200
     out = list(base)
     if path.endswith(".php"):
         out.append(("X-Powered-By", POWERED_BY))

@@ -22,7 +22,12 @@ from twisted.python.failure import Failure
 
 from portalcrawler.arguments import CrawlArgs, argument_error
 from portalcrawler.items import Article
-from portalcrawler.pages.article import ArticlePage, merge_article, parse_article_page
+from portalcrawler.pages.article import (
+    ArticlePage,
+    is_soft_404,
+    merge_article,
+    parse_article_page,
+)
 from portalcrawler.pages.home import nav_entries
 from portalcrawler.pages.listing import parse_listing
 from portalcrawler.profile import PortalProfile, Selectors
@@ -202,6 +207,12 @@ class PortalSpider(scrapy.Spider):
     # --- Articles -------------------------------------------------------------------
 
     def parse_article(self, response: TextResponse) -> Iterator[Request | Article]:
+        if is_soft_404(response, self.profile):
+            logger.warning("%s answers 200 but says the page does not exist", response.url)
+            self.inc("article/soft_404")
+            if response.meta.get("article"):
+                self.inc("article/incomplete")
+            return
         page = parse_article_page(response, self.profile, self.base_url, self.fallback)
         self.inc("article/pages")
         if not page.content_found:
