@@ -110,9 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"crawl: {elapsed:.1f} s into {db}")
     print(summary(db))
     if options.verify:
-        result = compare(db, site.truth, base_url)
+        result = compare(db, site.truth, base_url, site.alias_paths,
+                         getattr(site, "syndicated", ()))
         print(report(result))
-        if result["missing"] or sum(result["mismatches"].values()):
+        if result["missing"] or result["extra"] or sum(result["mismatches"].values()) or \
+                result["aliases_missing"] or result["copies_not_folded"]:
             return 1
     return 0
 

@@ -28,3 +28,16 @@ class Article:
     extraction_method: str = "selectors"  # or "fallback": generic extraction
     # The pages as served ({url, headers, body}), saved for re-cleaning; not a column.
     raw_pages: list[dict] = field(default_factory=list, repr=False)
+
+
+@dataclass
+class ArticleAlias:
+    """Another address of an article, seen in a link: the URL as linked, and what it
+    points to (site and aid). Stored in `article_aliases` once the article is stored."""
+
+    url: str
+    site: str
+    aid: int
+    reason: str  # same_url (a tracking or case variant) or same_aid (a dynamic twin)
+    # For a dynamic twin of a multi-page article: its page k, with {page} for k.
+    page_url_format: str | None = None

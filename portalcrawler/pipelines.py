@@ -21,6 +21,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from portalcrawler.boilerplate import BoilerplateLearner, reclean
 from portalcrawler.cleaning import content_hash
+from portalcrawler.items import ArticleAlias
 from portalcrawler.storage import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ class ValidatePipeline:
         return cls(crawler)
 
     def process_item(self, item):
+        if isinstance(item, ArticleAlias):
+            return item
         adapter = ItemAdapter(item)
         missing = [name for name in self.required if not adapter.get(name)]
         if missing:
@@ -86,6 +89,8 @@ class DedupPipeline:
         return cls(crawler)
 
     def process_item(self, item):
+        if isinstance(item, ArticleAlias):
+            return item
         adapter = ItemAdapter(item)
         url, key = adapter["url"], (adapter["site"], adapter.get("aid"))
         if url in self.urls or (key[1] is not None and key in self.aids):
@@ -122,6 +127,8 @@ class BoilerplatePipeline:
                                           self.min_share)
 
     def process_item(self, item):
+        if isinstance(item, ArticleAlias):
+            return item
         adapter = ItemAdapter(item)
         site, body = adapter["site"], adapter["body"]
         if not self.learner.store.has_article(adapter["url"]):
@@ -160,6 +167,7 @@ class StoragePipeline:
         self.path = crawler.settings.get("ARTICLES_DB")
         self.batch_size = max(1, crawler.settings.getint("ARTICLES_DB_BATCH_SIZE"))
         self.batch: list[dict] = []
+        self.aliases: list[ArticleAlias] = []
         self.store: ArticleStore | None = None
 
     @classmethod
@@ -168,26 +176,56 @@ class StoragePipeline:
 
     def open_spider(self) -> None:
         self.store = shared_store(self.crawler)
+        self.store.near_dup_threshold = self.crawler.settings.getfloat(
+            "PORTAL_NEAR_DUP_THRESHOLD")
         self.stats.set_value("pipeline/stored/before_run", self.store.count())
 
     def process_item(self, item):
+        if isinstance(item, ArticleAlias):
+            self.aliases.append(item)
+            return item
         self.batch.append(asdict(item) if not isinstance(item, dict) else dict(item))
         if len(self.batch) >= self.batch_size:
             self.flush()
         return item
 
+    def resolve_aliases(self) -> None:
+        """Record the link aliases whose article is stored; keep the others for later."""
+        waiting = []
+        for alias in self.aliases:
+            target = self.store.add_alias(alias.url, alias.site, alias.aid, alias.reason)
+            if target is None:
+                waiting.append(alias)
+                continue
+            self.stats.inc_value(f"pipeline/alias/{alias.reason}")
+            if alias.page_url_format:
+                pages = self.store.article(target)["pages"] or 1
+                for page in range(2, pages + 1):
+                    self.store.add_alias(alias.page_url_format.format(page=page), alias.site,
+                                         alias.aid, alias.reason)
+        self.aliases = waiting
+
     def flush(self) -> None:
         if not self.batch or self.store is None:
             return
-        written = self.store.upsert_articles(self.batch)
-        self.stats.inc_value("pipeline/stored/written", written)
+        for outcome in self.store.upsert_articles(self.batch):
+            self.stats.inc_value(f"pipeline/stored/{outcome.action}")
+            if outcome.reason:
+                self.stats.inc_value(f"pipeline/dedup/{outcome.reason}")
+                logger.info("%s is a copy (%s, %.2f) of %s", outcome.folded or outcome.url,
+                            outcome.reason, outcome.similarity or 0, outcome.article_url)
         self.stats.inc_value("pipeline/stored/batches")
         self.batch = []
+        self.resolve_aliases()
 
     def close_spider(self) -> None:
         if self.store is None:
             return
         self.flush()
+        self.resolve_aliases()
+        if self.aliases:
+            # Their article was never stored (it failed, or was invalid).
+            self.stats.inc_value("pipeline/alias/unresolved", len(self.aliases))
         self.stats.set_value("pipeline/stored/after_run", self.store.count())
         release_store(self.crawler)
         self.store = None

@@ -60,6 +60,12 @@ EXTENSIONS = {
     "portalcrawler.extensions.CanaryReport": 500,
 }
 
+# Two bodies whose character-shingle Jaccard similarity is at least this are one story:
+# the later copy is folded into the earlier as an alias (reason near_duplicate). Lower
+# catches copies edited more heavily, and risks folding serial reports that share
+# background paragraphs; higher keeps lightly edited copies apart.
+PORTAL_NEAR_DUP_THRESHOLD = 0.6
+
 # --- Politeness ---------------------------------------------------------------------
 
 USER_AGENT = "portalcrawler/0.1 (+news archive; Scrapy)"

@@ -12,12 +12,15 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
+
+from portalcrawler import fingerprint
 
 ARTICLE_COLUMNS: dict[str, type] = {
     "url": str,
@@ -80,6 +83,36 @@ def m003_raw_pages_and_boilerplate(db: sqlite_utils.Database) -> None:
     db["boilerplate_sites"].create({"site": str, "articles": int}, pk="site")
 
 
+@migrations()
+def m004_identity(db: sqlite_utils.Database) -> None:
+    """Article identity: aliases of folded copies, content fingerprints, the LSH index."""
+    db["article_aliases"].create(
+        {"url": str, "article_url": str, "reason": str, "similarity": float,
+         "site": str, "aid": int, "first_seen_at": str, "last_seen_at": str},
+        pk="url",
+    )
+    db["article_aliases"].create_index(["article_url"])
+    db["article_aliases"].create_index(["site", "aid"])
+    db["fingerprints"].create({"url": str, "version": int, "minhash": bytes}, pk="url")
+    # One row per (band key, article): a near-duplicate check is BANDS look-ups here.
+    db.execute("create table lsh (key integer not null, url text not null,"
+               " primary key (key, url)) without rowid")
+    db.execute("create index lsh_url on lsh (url)")
+    db["articles"].create_index(["content_hash"])
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What storing one article did: new, updated, new_canonical, folded, alias_seen."""
+
+    url: str
+    action: str
+    article_url: str
+    reason: str | None = None  # same_aid, same_content, near_duplicate
+    similarity: float | None = None
+    folded: str | None = None  # the row that became an alias (new_canonical)
+
+
 class StorageError(Exception):
     """The database cannot be opened or written; the message says why."""
 
@@ -111,7 +144,13 @@ def utc_now() -> str:
 class ArticleStore:
     """Read and write articles in one SQLite database."""
 
-    def __init__(self, db: str | Path | sqlite_utils.Database) -> None:
+    # Candidates sharing a band checked by exact similarity, at most (the best ones
+    # share many bands; a flood of weak candidates means a template, not a copy).
+    max_candidates = 50
+
+    def __init__(self, db: str | Path | sqlite_utils.Database,
+                 near_dup_threshold: float = 0.6) -> None:
+        self.near_dup_threshold = near_dup_threshold
         if isinstance(db, sqlite_utils.Database):
             self.db = db
         else:
@@ -128,40 +167,187 @@ class ArticleStore:
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"cannot migrate the database: {exc}") from exc
 
-    def upsert_articles(self, articles: Iterable[Mapping[str, Any]], now: str | None = None) -> int:
-        """Insert or update articles by URL in one transaction; keep `first_seen_at`.
+    def upsert_articles(self, articles: Iterable[Mapping[str, Any]],
+                        now: str | None = None) -> list[Outcome]:
+        """Store articles in one transaction, one row per story; say what became of each.
 
-        An article may carry `raw_pages` (dicts of url, headers, body bytes): they are
-        saved, compressed, in the same transaction. Return how many rows were written.
+        An article is matched, in this order, by URL (the row is updated, `first_seen_at`
+        kept), by a URL already folded as an alias, by site and aid, by exact content
+        and by near-duplicate content (Jaccard of character shingles at least
+        `near_dup_threshold`). A match is folded, not dropped: the copy becomes a row in
+        `article_aliases`, and the canonical row is the earliest published copy, then
+        the first seen. An article may carry `raw_pages` (dicts of url, headers, body
+        bytes): they are saved, compressed, with a row it creates or updates.
         """
         now = now or utc_now()
-        rows = []
-        pages = []
-        for article in articles:
-            for number, page in enumerate(article.get("raw_pages") or [], start=1):
-                pages.append({
-                    "url": article["url"], "page": number, "page_url": page["url"],
-                    "headers": json.dumps(page.get("headers") or {}, ensure_ascii=False),
-                    "body": zlib.compress(page["body"], 6), "fetched_at": now,
-                })
-            row = {key: article.get(key) for key in ARTICLE_COLUMNS}
-            if not isinstance(row["images"], str):
-                row["images"] = json.dumps(row["images"] or [], ensure_ascii=False)
-            row["last_seen_at"] = now
-            rows.append(row)
-        if not rows:
-            return 0
-        first_seen = self._first_seen([row["url"] for row in rows])
-        for row in rows:
-            row["first_seen_at"] = first_seen.get(row["url"], now)
+        outcomes = []
         with self.db.atomic():
-            self.db["articles"].upsert_all(rows, pk="url", alter=False)
-            if pages:
-                urls = sorted({page["url"] for page in pages})
-                marks = ", ".join("?" for _ in urls)
-                self.db.execute(f"delete from raw_pages where url in ({marks})", urls)
-                self.db["raw_pages"].insert_all(pages, pk=("url", "page"))
-        return len(rows)
+            for article in articles:
+                outcomes.append(self._place(dict(article), now))
+        return outcomes
+
+    def _row(self, article: dict, now: str) -> dict:
+        row = {key: article.get(key) for key in ARTICLE_COLUMNS}
+        if not isinstance(row["images"], str):
+            row["images"] = json.dumps(row["images"] or [], ensure_ascii=False)
+        row["last_seen_at"] = now
+        row["first_seen_at"] = row["first_seen_at"] or now
+        return row
+
+    def _place(self, article: dict, now: str) -> Outcome:
+        url = article["url"]
+        existing = self.db.execute("select first_seen_at from articles where url = ?",
+                                   [url]).fetchone()
+        if existing:
+            article["first_seen_at"] = existing[0]
+            self._write(article, now)
+            return Outcome(url, "updated", url)
+        alias = self.db.execute("select article_url from article_aliases where url = ?",
+                                [url]).fetchone()
+        if alias and self.has_article(alias[0]):
+            self._touch_alias(url, now)
+            return Outcome(url, "alias_seen", alias[0])
+        match = self._match(article)
+        if match is None:
+            article["first_seen_at"] = now
+            self._write(article, now)
+            return Outcome(url, "new", url)
+        target, reason, score = match
+        if self._comes_first(article, target, reason):
+            # The newcomer is the earlier copy: it takes the row, the old row folds.
+            article["first_seen_at"] = now
+            self._write(article, now)
+            self._fold(target, url, reason, score, now)
+            return Outcome(url, "new_canonical", url, reason, score, folded=target)
+        self._add_alias(url, target, reason, score, now, article.get("site"), article.get("aid"))
+        return Outcome(url, "folded", target, reason, score)
+
+    def _match(self, article: dict) -> tuple[str, str, float] | None:
+        """The stored article this one is a copy of: (url, reason, similarity), or None."""
+        aid, site = article.get("aid"), article.get("site")
+        if aid is not None:
+            row = self.db.execute("select url from articles where site = ? and aid = ?",
+                                  [site, aid]).fetchone()
+            if row:
+                return row[0], "same_aid", 1.0
+        body = article.get("body") or ""
+        if not body.strip():
+            return None
+        digest = article.get("content_hash")
+        if digest:
+            row = self.db.execute("select url from articles where content_hash = ? limit 1",
+                                  [digest]).fetchone()
+            if row:
+                return row[0], "same_content", 1.0
+        best = self.near_duplicate(body)
+        if best and best[1] >= self.near_dup_threshold:
+            return best[0], "near_duplicate", best[1]
+        return None
+
+    def near_duplicate(self, body: str) -> tuple[str, float] | None:
+        """The most similar stored article sharing an LSH band with `body`, and the
+        similarity; None when no stored article shares a band."""
+        hashed, _, keys = fingerprint.fingerprint(body)
+        if not keys:
+            return None
+        marks = ", ".join("?" for _ in keys)
+        candidates = [row[0] for row in self.db.execute(
+            f"select url from lsh where key in ({marks}) group by url"
+            " order by count(*) desc limit ?", [*keys, self.max_candidates])]
+        best = None
+        for candidate in candidates:
+            row = self.db.execute("select body from articles where url = ?", [candidate]).fetchone()
+            if row is None:
+                continue
+            score = fingerprint.jaccard(hashed, fingerprint.shingles(row[0] or ""))
+            if best is None or score > best[1]:
+                best = (candidate, score)
+        return best
+
+    def _comes_first(self, article: dict, target: str, reason: str) -> bool:
+        """Whether `article` should be the canonical copy rather than the stored `target`.
+
+        The same article at two addresses (same_aid): the static URL (no query string)
+        wins over a dynamic one. Copies of a story: the earliest published wins (an
+        unknown time counts as last), then the first seen (the stored one).
+        """
+        if reason == "same_aid":
+            return "?" in target and "?" not in article["url"]
+        row = self.db.execute("select published_at from articles where url = ?",
+                              [target]).fetchone()
+        mine, theirs = article.get("published_at"), row[0] if row else None
+        return bool(mine) and (not theirs or mine < theirs)
+
+    def _write(self, article: dict, now: str) -> None:
+        row = self._row(article, now)
+        url = row["url"]
+        self.db["articles"].upsert(row, pk="url", alter=False)
+        self.db.execute("delete from lsh where url = ?", [url])
+        _, signature, keys = fingerprint.fingerprint(row["body"] or "")
+        self.db.execute(
+            "insert or replace into fingerprints (url, version, minhash) values (?, ?, ?)",
+            [url, fingerprint.VERSION, signature.tobytes()])
+        self.db.conn.executemany("insert or ignore into lsh (key, url) values (?, ?)",
+                            [(key, url) for key in keys])
+        pages = article.get("raw_pages") or []
+        if pages:
+            self.db.execute("delete from raw_pages where url = ?", [url])
+            self.db["raw_pages"].insert_all(
+                [{"url": url, "page": number, "page_url": page["url"],
+                  "headers": json.dumps(page.get("headers") or {}, ensure_ascii=False),
+                  "body": zlib.compress(page["body"], 6), "fetched_at": now}
+                 for number, page in enumerate(pages, start=1)],
+                pk=("url", "page"))
+
+    def _fold(self, old: str, into: str, reason: str, score: float, now: str) -> None:
+        """Turn the stored article `old` into an alias of `into`, its aliases with it."""
+        site, aid = self.db.execute("select site, aid from articles where url = ?",
+                                    [old]).fetchone()
+        self.db.execute("update article_aliases set article_url = ? where article_url = ?",
+                        [into, old])
+        for table in ("articles", "raw_pages", "fingerprints", "lsh"):
+            self.db.execute(f"delete from {table} where url = ?", [old])
+        self._add_alias(old, into, reason, score, now, site, aid)
+
+    def _add_alias(self, url: str, target: str, reason: str, score: float, now: str,
+                   site: str | None = None, aid: int | None = None) -> None:
+        if url == target:
+            return
+        self.db.execute(
+            "insert into article_aliases (url, article_url, reason, similarity, site, aid,"
+            " first_seen_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict(url)"
+            " do update set article_url = excluded.article_url,"
+            " last_seen_at = excluded.last_seen_at",
+            [url, target, reason, round(score, 4), site, aid, now, now])
+
+    def _touch_alias(self, url: str, now: str) -> None:
+        self.db.execute("update article_aliases set last_seen_at = ? where url = ?", [now, url])
+
+    def add_alias(self, url: str, site: str, aid: int, reason: str,
+                  now: str | None = None) -> str | None:
+        """Record `url` as another address of the article (site, aid); return the
+        article's URL, or None while no such article is stored."""
+        target = self.article_url_for(site, aid)
+        if target is None or target == url:
+            return target
+        with self.db.atomic():
+            self._add_alias(url, target, reason, 1.0, now or utc_now(), site, aid)
+        return target
+
+    def article_url_for(self, site: str, aid: int) -> str | None:
+        """The stored row holding article `aid` of `site`, itself or folded into another."""
+        row = self.db.execute("select url from articles where site = ? and aid = ?",
+                              [site, aid]).fetchone()
+        if row is None:
+            row = self.db.execute("select article_url from article_aliases where site = ? and"
+                                  " aid = ? limit 1", [site, aid]).fetchone()
+        return row[0] if row else None
+
+    def aliases(self) -> list[dict]:
+        """Every alias row."""
+        return [dict(zip(("url", "article_url", "reason", "similarity"), row, strict=True))
+                for row in self.db.execute(
+                    "select url, article_url, reason, similarity from article_aliases")]
 
     def has_article(self, url: str) -> bool:
         """Tell whether an article with this URL is stored."""
@@ -181,13 +367,6 @@ class ArticleStore:
             changes["images"] = json.dumps(changes["images"] or [], ensure_ascii=False)
         with self.db.atomic():
             self.db["articles"].update(url, changes)
-
-    def _first_seen(self, urls: list[str]) -> dict[str, str]:
-        marks = ", ".join("?" for _ in urls)
-        cursor = self.db.execute(
-            f"select url, first_seen_at from articles where url in ({marks})", urls
-        )
-        return dict(cursor.fetchall())
 
     def article(self, url: str) -> dict | None:
         """One article by URL, with `images` decoded, or None."""

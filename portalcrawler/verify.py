@@ -50,7 +50,8 @@ def html_lines(body_html: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def compare(db: str | Path, truth: list[dict], base_url: str) -> dict:
+def compare(db: str | Path, truth: list[dict], base_url: str, alias_paths: list[str] = (),
+            syndicated: list[tuple[str, str]] = ()) -> dict:
     """Count, per field, the truth articles whose stored value differs.
 
     Returns {"missing": [...urls], "extra": [...urls], "mismatches": Counter,
@@ -84,6 +85,11 @@ def compare(db: str | Path, truth: list[dict], base_url: str) -> dict:
             mismatches["content_hash"] += 1
     for row in rows.values():
         replacement += sum(str(value).count("\ufffd") for value in row.values() if value)
+    with sqlite3.connect(db) as conn:
+        aliases = {url: target for url, target in conn.execute(
+            "select url, article_url from article_aliases")}
+    wrong_copies = [copy for copy, original in syndicated
+                    if aliases.get(urljoin(base_url, copy)) != urljoin(base_url, original)]
     return {
         "missing": sorted(set(expected) - set(rows)),
         "extra": sorted(set(rows) - set(expected)),
@@ -92,6 +98,9 @@ def compare(db: str | Path, truth: list[dict], base_url: str) -> dict:
         "replacement_chars": replacement,
         "rows": len(rows),
         "truth": len(expected),
+        "aliases": len(aliases),
+        "aliases_missing": sorted({urljoin(base_url, p) for p in alias_paths} - set(aliases)),
+        "copies_not_folded": wrong_copies,
     }
 
 
@@ -102,6 +111,9 @@ def report(result: dict) -> str:
         f"{len(result['missing'])}, extra {len(result['extra'])}, U+FFFD "
         f"{result['replacement_chars']}",
         "mismatches per field: " + ", ".join(f"{k} {v}" for k, v in result["mismatches"].items()),
+        f"aliases recorded {result['aliases']}, replica aliases missing "
+        f"{len(result['aliases_missing'])}, syndicated copies not folded into their original "
+        f"{len(result['copies_not_folded'])}",
     ]
     for name, (url, got, want) in result["examples"].items():
         lines.append(f"  e.g. {name} at {url}:\n    got  {got!r:.300}\n    want {want!r:.300}")

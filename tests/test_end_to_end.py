@@ -33,12 +33,42 @@ def crawl(tmp_path_factory):
 
 def test_every_article_once_with_every_field_right(crawl):
     site, base_url, db, _ = crawl
-    result = compare(db, site.truth, base_url)
+    result = compare(db, site.truth, base_url, site.alias_paths, site.syndicated)
     assert result["missing"] == []
     assert result["extra"] == []
     assert result["rows"] == len(site.truth)
     assert {k: v for k, v in result["mismatches"].items() if v} == {}, result["examples"]
     assert result["replacement_chars"] == 0
+
+
+def test_one_row_per_story_and_every_alias_recorded(crawl):
+    site, base_url, db, _ = crawl
+    result = compare(db, site.truth, base_url, site.alias_paths, site.syndicated)
+    assert site.syndicated and site.alias_paths
+    assert result["aliases_missing"] == []
+    assert result["copies_not_folded"] == []
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) - count(distinct aid) from articles").fetchone()[0] == 0
+        reasons = dict(conn.execute("select reason, count(*) from article_aliases group by 1"))
+    assert reasons.get("near_duplicate", 0) + reasons.get("same_content", 0) == len(site.syndicated)
+
+
+def test_crawling_again_adds_no_row_and_no_alias(crawl, tmp_path):
+    site, _, db, _ = crawl
+    with sqlite3.connect(db) as conn:
+        before = (conn.execute("select count(*) from articles").fetchone()[0],
+                  conn.execute("select count(*) from article_aliases").fetchone()[0])
+    server, base_url = serve(site, port=int(crawl[1].rsplit(":", 1)[1]))
+    try:
+        result = subprocess.run(crawl_command(base_url, db, tmp_path / "again.log"),
+                                cwd=PROJECT, check=False)
+    finally:
+        server.shutdown()
+    assert result.returncode == 0
+    with sqlite3.connect(db) as conn:
+        after = (conn.execute("select count(*) from articles").fetchone()[0],
+                 conn.execute("select count(*) from article_aliases").fetchone()[0])
+    assert after == before
 
 
 def test_seed_article(crawl):

@@ -8,6 +8,7 @@ import json
 import re
 import urllib.error
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -243,7 +244,9 @@ def test_listings_reach_every_article_through_next_links(site: Site) -> None:
         )
     assert {t["url"] for t in site.truth} <= found
     assert external == 2
-    deleted = found - {t["url"] for t in site.truth}
+    copies = {copy for copy, _ in site.syndicated}
+    assert copies <= found  # listed like any article, so a crawler fetches them
+    deleted = found - {t["url"] for t in site.truth} - copies
     assert deleted and all(get(site, p).status == 404 for p in deleted)
 
 
@@ -256,6 +259,34 @@ def test_listing_twins_and_sticky(site: Site) -> None:
     dates = re.findall(r'<span class="date">(\d{4}-\d\d-\d\d)', page)
     assert dates[0] < dates[1]  # the sticky item is old
     assert dates[1:] == sorted(dates[1:], reverse=True)
+
+
+def test_syndicated_copies(site: Site) -> None:
+    """A few stories come back later under a new aid, slightly edited; truth keeps the original."""
+    pairs = site.syndicated
+    assert 6 <= len(pairs) <= 10
+    assert len(build_site(seed=2, size=60).syndicated) >= 3
+    truth_urls = {t["url"] for t in site.truth}
+    assert len(truth_urls) == 300 and len(site.articles) == 300 + len(pairs)
+    by_url = {a.url: a for a in site.articles}
+    for copy_path, orig_path in pairs:
+        copy, orig = by_url[copy_path], by_url[orig_path]
+        assert copy_path not in truth_urls and orig_path in truth_urls
+        assert copy_path in site.alias_paths
+        assert copy.syndicated_from is orig and copy.aid > orig.aid
+        assert orig.pubdate < copy.pubdate <= orig.pubdate + timedelta(days=28)
+        assert copy.title != orig.title and copy.title.startswith(orig.title)
+        assert copy.editor != orig.editor
+        # 1-10% of the sentences edited or dropped (a changed dateline aside).
+        strip = re.compile(r"^(【直报网[^】]*讯】|（直报网讯）)")
+        a = [strip.sub("", s) for s in re.findall(r"[^。\n]*。", orig.truth()["body"])]
+        b = [strip.sub("", s) for s in re.findall(r"[^。\n]*。", copy.truth()["body"])]
+        changed = len(set(a) - set(b))
+        assert 1 <= changed <= len(a) // 10, (copy_path, changed, len(a))
+        page = get(site, copy_path)
+        assert page.status == 200 and h2(page.body.decode("gbk")) == copy.title
+    assert [a.aid for a in site.articles] == sorted(a.aid for a in site.articles)
+    assert [a.pubdate for a in site.articles] == sorted(a.pubdate for a in site.articles)
 
 
 def test_transient_fault_then_success(site: Site) -> None:

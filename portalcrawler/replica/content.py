@@ -8,8 +8,10 @@ so the truth never depends on parsing the HTML it produced.
 from __future__ import annotations
 
 import random
+import re
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -139,6 +141,8 @@ class Article:
     fault: bool = False
     cross: Channel | None = None
     cross_kind: str = "static"  # static | from | comment | view
+    # Set on a syndicated copy: the earlier article whose story it republishes.
+    syndicated_from: Article | None = None
 
     @property
     def url(self) -> str:
@@ -273,17 +277,29 @@ class Site:
 
     @property
     def truth(self) -> list[dict[str, Any]]:
-        """Return one dict per article that a crawler must store, by aid."""
-        return [a.truth() for a in self.articles]
+        """Return one dict per story that a crawler must store, by aid.
+
+        Syndicated copies are left out: the original (earliest) article stands for its story.
+        """
+        return [a.truth() for a in self.articles if a.syndicated_from is None]
+
+    @property
+    def syndicated(self) -> list[tuple[str, str]]:
+        """Return (copy page-1 path, original page-1 path) for every syndicated copy, by aid."""
+        return [(a.url, a.syndicated_from.url) for a in self.articles if a.syndicated_from]
 
     @property
     def alias_paths(self) -> list[str]:
         """Return every linked non-canonical path that serves a truth article.
 
         These are view.php twins linked from the homepage, sidebars and listings
-        (with the `&pageno=k` pages their pagelists link to) and `?from=` variants.
+        (with the `&pageno=k` pages their pagelists link to), `?from=` variants and
+        the static pages of syndicated copies (they serve a truth article's story).
         """
         paths: set[str] = set()
+        for a in self.articles:
+            if a.syndicated_from is not None:
+                paths.update(a.page_path(k) for k in range(1, len(a.pages) + 1))
         for link in self.all_links():
             if link.kind == "view":
                 paths.update(
@@ -955,6 +971,213 @@ def _assign_aids(rng: random.Random, n: int, seed_index: int) -> list[int]:
     return aids
 
 
+# --- syndicated copies --------------------------------------------------------------
+
+DATELINE_RE = re.compile(r"^(【直报网[^】]*讯】|（直报网讯）)")
+SENTENCE_RE = re.compile(r"[^。]*。|[^。]+")
+EDITABLE_KINDS = ("text", "strong", "span")  # runs whose whole sentences an editor may touch
+COPY_SUFFIXES = ("（转载）", "(转载)", "（转载）", "（图）", "（组图）")
+REWORDINGS = (
+    ("表示", "指出"),
+    ("据了解", "据悉"),
+    ("业内人士认为", "有业内人士指出"),
+    ("认为", "表示"),
+    ("持续", "不断"),
+    ("进一步", "更好地"),
+    ("继续", "始终"),
+    ("展开", "进行了"),
+    ("提醒", "提示"),
+    ("必须", "应当"),
+    ("显著", "突出"),
+    ("数据显示", "统计显示"),
+    ("记者注意到", "本网注意到"),
+    ("达成", "形成"),
+    ("全面", "正式"),
+)
+REWORD_OPENINGS = ("同时，", "此外，", "另外，", "值得一提的是，")
+
+
+def reword_sentence(sentence: str, rng: random.Random) -> str:
+    """Return the sentence with one small editorial change: a synonym or an added opening."""
+    options = [(a, b) for a, b in REWORDINGS if a in sentence]
+    if options and rng.random() < 0.8:
+        old, new = options[rng.randrange(len(options))]
+        return sentence.replace(old, new, 1)
+    return REWORD_OPENINGS[rng.randrange(len(REWORD_OPENINGS))] + sentence
+
+
+def _walk_sentences(
+    pages: list[list[Block]], fn: Callable[[int, str], str]
+) -> tuple[list[list[Block]], int]:
+    """Return pages with each whole body sentence passed through fn, and the sentence count.
+
+    fn(paragraph_no, sentence) returns the sentence to print, "" to drop it. Only whole
+    sentences of text runs are passed: one cut by a link run or an image caption is kept.
+    The count is every sentence of the body, whole or not.
+    """
+    out: list[list[Block]] = []
+    para_no = total = 0
+    for page in pages:
+        new_page: list[Block] = []
+        prev: Block | None = None
+        for block in page:
+            caption = prev is not None and prev.kind == "img"
+            prev = block
+            if block.kind != "p" or caption:
+                new_page.append(block)
+                continue
+            runs: list[Run] = []
+            boundary = True  # does the next text start a sentence?
+            for run in block.runs:
+                if run.kind not in EDITABLE_KINDS:
+                    if run.kind == "br":
+                        boundary = True
+                    elif run.kind in ("a", "jsa"):
+                        total += run.text.count("。")
+                        boundary = run.text.endswith("。")
+                    runs.append(run)
+                    continue
+                pieces: list[str] = []
+                for piece in SENTENCE_RE.findall(run.text):
+                    whole = boundary and piece.endswith("。")
+                    total += piece.endswith("。")
+                    pieces.append(fn(para_no, piece) if whole else piece)
+                    boundary = piece.endswith("。")
+                if "".join(pieces):
+                    runs.append(Run(run.kind, "".join(pieces), run.href))
+            new_page.append(replace(block, runs=tuple(runs)))
+            para_no += 1
+        out.append(new_page)
+    return out, total
+
+
+def _new_dateline(orig: Article, when: datetime, rng: random.Random) -> list[list[Block]]:
+    """Return the pages with the dateline changed to the copy's date, dropped or added."""
+    pages = [list(page) for page in orig.pages]
+    first = pages[0][0]
+    if first.kind != "p" or not first.runs or first.runs[0].kind != "text":
+        return pages
+    text = first.runs[0].text
+    m = DATELINE_RE.match(text)
+    city = CITIES[rng.randrange(len(CITIES))]
+    fresh = f"【直报网{city}{when.month}月{when.day}日讯】"
+    r = rng.random()
+    if m is None:
+        text = fresh + text if r < 0.5 else text
+    elif r < 0.55:
+        text = fresh + text[m.end() :]
+    elif r < 0.85:
+        text = text[m.end() :]
+    else:
+        text = "（直报网讯）" + text[m.end() :]
+    pages[0][0] = replace(first, runs=(Run("text", text), *first.runs[1:]))
+    return pages
+
+
+def _copy(orig: Article, aid: int, when: datetime, rng: random.Random) -> Article | None:
+    """Return orig republished under aid at `when`, with 1-10% of its sentences edited.
+
+    None when the body has too few sentences for a 1-10% share to be possible.
+    """
+    pages = _new_dateline(orig, when, rng)
+    whole: list[tuple[int, str]] = []
+
+    def collect(para: int, sentence: str) -> str:
+        whole.append((para, sentence))
+        return sentence
+
+    _, total = _walk_sentences(pages, collect)
+    if total < 10:
+        return None
+    want = max(1, min(total // 10, round(rng.uniform(0.01, 0.10) * total)))
+    per_para: dict[int, int] = {}
+    for p, _ in whole:
+        per_para[p] = per_para.get(p, 0) + 1
+    # At most one edit per paragraph, so a dropped sentence never empties one.
+    chosen: dict[int, int] = {}
+    for i in rng.sample(range(len(whole)), len(whole)):
+        if len(chosen) < want and whole[i][0] not in chosen.values():
+            chosen[i] = whole[i][0]
+    if len(chosen) < want:
+        return None
+    edits: dict[int, str] = {}
+    for i, p in chosen.items():
+        sentence = whole[i][1]
+        drop = per_para[p] >= 2 and rng.random() < 0.4
+        edits[i] = "" if drop else reword_sentence(sentence, rng)
+    seen = iter(range(len(whole)))
+    pages, _ = _walk_sentences(pages, lambda p, s: edits.get(next(seen), s))
+    others = [c for c in CHANNELS if c != orig.channel]
+    channel = orig.channel if rng.random() < 0.5 else others[rng.randrange(len(others))]
+    editor = rng.choice([e for e in EDITORS if e != orig.editor])
+    return replace(
+        orig,
+        aid=aid,
+        channel=channel,
+        title=orig.title + COPY_SUFFIXES[rng.randrange(len(COPY_SUFFIXES))],
+        pubdate=when,
+        pages=pages,
+        editor=editor,
+        editor_style=rng.choice(("short", "long", "paren", "strong")),
+        editor_inline=orig.editor_inline and orig.editor is not None,
+        clicks=rng.randint(20, 3000),
+        fault=False,
+        cross=None,
+        cross_kind="static",
+        syndicated_from=orig,
+    )
+
+
+def _free_slot(
+    articles: list[Article], i: int, rng: random.Random, used: set[int]
+) -> tuple[int, datetime] | None:
+    """Return an unused aid gap about 1-20 days after articles[i], with a time inside it.
+
+    The gap nearest the drawn delay wins, later ones first; none past four weeks.
+    """
+    start = articles[i].pubdate
+    target = start + timedelta(days=rng.randint(1, 20), hours=rng.randint(0, 9))
+    j0 = max(j for j in range(i, len(articles)) if j == i or articles[j].pubdate <= target)
+    for j in [*range(j0, len(articles) - 1), *range(j0 - 1, i - 1, -1)]:
+        a, b = articles[j], articles[j + 1]
+        if a.pubdate >= start + timedelta(days=27):
+            continue
+        minutes = int((b.pubdate - a.pubdate).total_seconds() // 60)
+        # One copy per gap keeps aids and dates in the same order.
+        if b.aid - a.aid > 1 and a.aid not in used and minutes >= 2:
+            used.add(a.aid)
+            return a.aid + 1, (a.pubdate + timedelta(minutes=rng.randint(1, minutes - 1))).replace(
+                second=0
+            )
+    return None
+
+
+def _syndicate(seed: int, size: int, articles: list[Article]) -> list[Article]:
+    """Return about one copy per forty articles: a story republished later under a new aid.
+
+    `articles` is in aid order. A separate random stream keeps the rest of the site
+    as it was without copies.
+    """
+    rng = random.Random(f"syndicated:{seed}")
+    special = {SEED_AID, *(t[0] for t in TOP_BOX)}
+    pool = [i for i, a in enumerate(articles) if a.aid not in special and a.title not in special]
+    n = min(max(3, round(size / 40)), len(pool) // 10)
+    copies: list[Article] = []
+    used: set[int] = set()
+    for i in rng.sample(pool, len(pool)):
+        if len(copies) == n:
+            break
+        slot = _free_slot(articles, i, rng, used)
+        if slot is None:
+            continue
+        copy = _copy(articles[i], *slot, rng)
+        if copy is None:
+            used.discard(slot[0] - 1)
+            continue
+        copies.append(copy)
+    return copies
+
+
 def build_site(seed: int = 1, size: int = 300) -> Site:
     """Build the replica's whole content model; same seed and size, same site."""
     if size < 5:
@@ -1020,7 +1243,10 @@ def build_site(seed: int = 1, size: int = 300) -> Site:
             article.cross = rng.choice([c for c in CHANNELS if c != article.channel])
         article.cross_kind = rng.choices(("static", "from", "comment", "view"), (35, 25, 15, 25))[0]
 
-    taken = set(aids)
+    # Syndicated copies take aids from the gaps, so they are never "deleted" articles.
+    copies = _syndicate(seed, size, articles)
+    articles = sorted(articles + copies, key=lambda a: a.aid)
+    taken = set(aids) | {c.aid for c in copies}
     deleted_aids = [a for a in range(aids[0], aids[-1]) if a not in taken]
     site = Site(
         seed=seed,

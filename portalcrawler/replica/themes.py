@@ -904,9 +904,13 @@ def render_theme(site: Site, article: Article, theme: str, host: str = DEFAULT_H
 def drift_pages(
     site: Site, theme: str, limit: int | None = None
 ) -> list[tuple[str, bytes, dict[str, Any]]]:
-    """Return (url path, page bytes, truth) for the site's articles, the first `limit` if set."""
+    """Return (url path, page bytes, truth) for the site's truth articles, the first `limit`.
+
+    Syndicated copies are left out: the drift set measures extraction, one page per story.
+    """
     _check(theme)
-    articles = site.articles if limit is None else site.articles[:limit]
+    canonical = [a for a in site.articles if a.syndicated_from is None]
+    articles = canonical if limit is None else canonical[:limit]
     return [(a.url, render_theme(site, a, theme), a.truth()) for a in articles]
 
 

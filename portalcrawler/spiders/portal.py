@@ -21,7 +21,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from portalcrawler.arguments import CrawlArgs, argument_error
-from portalcrawler.items import Article
+from portalcrawler.items import Article, ArticleAlias
 from portalcrawler.pages.article import (
     ArticlePage,
     is_soft_404,
@@ -52,6 +52,7 @@ class PortalSpider(scrapy.Spider):
         self.requested_aids: set[int] = set()
         # view.php?aid=N links: fetched at the end only for aids never seen statically.
         self.pending_twins: dict[int, tuple[str, str | None]] = {}
+        self.aliases_seen: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -104,7 +105,7 @@ class PortalSpider(scrapy.Spider):
 
     # --- Homepage -------------------------------------------------------------------
 
-    def parse_home(self, response: TextResponse) -> Iterator[Request]:
+    def parse_home(self, response: TextResponse) -> Iterator[Request | ArticleAlias]:
         found: dict[str, tuple[str, str]] = {}  # folder -> (name, url)
         for entry in nav_entries(response, self.profile):
             if entry.name in self.profile.nav_ignore:
@@ -141,10 +142,37 @@ class PortalSpider(scrapy.Spider):
         for name, url in targets.values():
             yield Request(url, callback=self.parse_listing, errback=self.failed,
                           meta={"channel": name, "listing_page": 1}, priority=10)
+        yield from self.scan_links(response)
+
+    def scan_links(self, response: TextResponse) -> Iterator[ArticleAlias]:
+        """Record the other addresses of articles linked from a page (dynamic twins,
+        tracking variants) as aliases. Nothing is requested from here: the listings say
+        what a run fetches, so `channels`, `since` and `max_pages` keep their meaning."""
+        for href in response.css("a::attr(href)").getall():
+            href = href.strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:")):
+                continue
+            url = response.urljoin(href)
+            info = classify(url, self.profile, self.base_url)
+            linked = url.split("#", 1)[0]
+            if info.aid is None:
+                continue
+            if info.kind is Kind.ARTICLE_TWIN:
+                yield from self.alias(info.url, info.aid, "same_aid",
+                                      page_url_format=f"{info.url}&pageno={{page}}")
+            elif info.kind is Kind.ARTICLE and linked != info.url:
+                yield from self.alias(linked, info.aid, "same_url")
+
+    def alias(self, url: str, aid: int, reason: str,
+              page_url_format: str | None = None) -> Iterator[ArticleAlias]:
+        """An alias item, once per URL in a run."""
+        if url not in self.aliases_seen:
+            self.aliases_seen.add(url)
+            yield ArticleAlias(url, self.profile.name, aid, reason, page_url_format)
 
     # --- Listings -------------------------------------------------------------------
 
-    def parse_listing(self, response: TextResponse) -> Iterator[Request]:
+    def parse_listing(self, response: TextResponse) -> Iterator[Request | ArticleAlias]:
         page = parse_listing(response, self.profile)
         self.inc("listing/pages")
         channel = response.meta["channel"]
@@ -171,9 +199,13 @@ class PortalSpider(scrapy.Spider):
         yield Request(page.next_url, callback=self.parse_listing, errback=self.failed,
                       meta={"channel": channel, "listing_page": number + 1}, priority=10)
 
-    def follow_article(self, url: str, channel: str) -> Iterator[Request]:
+    def follow_article(self, url: str, channel: str | None) -> Iterator[Request | ArticleAlias]:
         info = classify(url, self.profile, self.base_url)
+        linked = url.split("#", 1)[0]
         if info.kind is Kind.ARTICLE and info.aid is not None:
+            if linked != info.url:
+                # ?from=… and the like: the same page at another address.
+                yield from self.alias(linked, info.aid, "same_url")
             if info.aid in self.requested_aids:
                 self.inc("article/link_already_seen")
                 return
@@ -181,6 +213,8 @@ class PortalSpider(scrapy.Spider):
             yield self.article_request(info.url, channel)
         elif info.kind is Kind.ARTICLE_TWIN and info.aid is not None:
             self.inc("article/twin_link")
+            yield from self.alias(info.url, info.aid, "same_aid",
+                                  page_url_format=f"{info.url}&pageno={{page}}")
             self.pending_twins.setdefault(info.aid, (info.url, channel))
         elif info.kind is Kind.EXTERNAL:
             self.inc("listing/external_link")
@@ -215,6 +249,7 @@ class PortalSpider(scrapy.Spider):
             return
         page = parse_article_page(response, self.profile, self.base_url, self.fallback)
         self.inc("article/pages")
+        yield from self.scan_links(response)
         if not page.content_found:
             logger.warning("No body at %s: content selector %r matched nothing",
                            response.url, self.profile.selectors.content)
