@@ -15,7 +15,7 @@ from scrapy.exceptions import UsageError
 
 from portalcrawler.profile import Channel, PortalProfile
 
-ACCEPTED = ("base_url", "channels", "since", "max_pages")
+ACCEPTED = ("base_url", "channels", "since", "max_pages", "full")
 
 
 def argument_error(message: str) -> UsageError:
@@ -31,6 +31,7 @@ class CrawlArgs:
     channels: tuple[Channel, ...] = ()  # empty: every channel of the nav
     since: date | None = None
     max_pages: int | None = None  # listing pages per channel; None: all
+    full: bool = False  # walk every listing page, even past pages of known articles
 
     @classmethod
     def parse(cls, profile: PortalProfile, **raw: str | None) -> CrawlArgs:
@@ -45,6 +46,7 @@ class CrawlArgs:
             channels=_channels(profile, raw.get("channels")),
             since=_since(raw.get("since")),
             max_pages=_max_pages(raw.get("max_pages")),
+            full=_flag("full", raw.get("full")),
         )
 
 
@@ -99,3 +101,14 @@ def _max_pages(value: str | None) -> int | None:
     if pages < 1:
         raise argument_error(f"max_pages {value!r} must be a whole number of at least 1")
     return pages
+
+
+def _flag(name: str, value: str | None) -> bool:
+    if value is None:
+        return False
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise argument_error(f"{name} {value!r} must be 1 or 0 (also true/false, yes/no)")

@@ -26,6 +26,8 @@ class Article:
     content_hash: str = ""
     pages: int = 1
     extraction_method: str = "selectors"  # or "fallback": generic extraction
+    etag: str | None = None  # validators of page 1, for conditional requests later
+    last_modified: str | None = None
     # The pages as served ({url, headers, body}), saved for re-cleaning; not a column.
     raw_pages: list[dict] = field(default_factory=list, repr=False)
 
@@ -41,3 +43,16 @@ class ArticleAlias:
     reason: str  # same_url (a tracking or case variant) or same_aid (a dynamic twin)
     # For a dynamic twin of a multi-page article: its page k, with {page} for k.
     page_url_format: str | None = None
+
+
+@dataclass
+class PageEvent:
+    """Something that happened to an article's page, for the store to remember:
+    fetched (clear an old failure), unchanged (a 304), gone (a stored article now 404s),
+    failed (after retries: the next run tries again)."""
+
+    url: str
+    site: str
+    event: str
+    reason: str | None = None
+    channel: str | None = None

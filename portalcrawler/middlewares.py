@@ -77,3 +77,22 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         self._parsers[netloc] = parser
         if hasattr(pending, "callback"):
             pending.callback(parser)
+
+
+class RequestKindStats:
+    """Count downloads by what they are for (`requests/kind/<kind>`): robots.txt, home,
+    listing, article, article_page, refresh, retry; retries of a download count again."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RequestKindStats:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        if request.url.endswith("/robots.txt"):
+            kind = "robots.txt"
+        else:
+            kind = request.meta.get("kind", "other")
+        self.stats.inc_value(f"requests/kind/{kind}")

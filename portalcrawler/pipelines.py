@@ -21,7 +21,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from portalcrawler.boilerplate import BoilerplateLearner, reclean
 from portalcrawler.cleaning import content_hash
-from portalcrawler.items import ArticleAlias
+from portalcrawler.items import Article, ArticleAlias, PageEvent
 from portalcrawler.storage import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ class ValidatePipeline:
         return cls(crawler)
 
     def process_item(self, item):
-        if isinstance(item, ArticleAlias):
+        if not isinstance(item, Article):
             return item
         adapter = ItemAdapter(item)
         missing = [name for name in self.required if not adapter.get(name)]
@@ -89,7 +89,7 @@ class DedupPipeline:
         return cls(crawler)
 
     def process_item(self, item):
-        if isinstance(item, ArticleAlias):
+        if not isinstance(item, Article):
             return item
         adapter = ItemAdapter(item)
         url, key = adapter["url"], (adapter["site"], adapter.get("aid"))
@@ -127,7 +127,7 @@ class BoilerplatePipeline:
                                           self.min_share)
 
     def process_item(self, item):
-        if isinstance(item, ArticleAlias):
+        if not isinstance(item, Article):
             return item
         adapter = ItemAdapter(item)
         site, body = adapter["site"], adapter["body"]
@@ -184,10 +184,29 @@ class StoragePipeline:
         if isinstance(item, ArticleAlias):
             self.aliases.append(item)
             return item
+        if isinstance(item, PageEvent):
+            self.page_event(item)
+            return item
         self.batch.append(asdict(item) if not isinstance(item, dict) else dict(item))
         if len(self.batch) >= self.batch_size:
             self.flush()
         return item
+
+    def page_event(self, event: PageEvent) -> None:
+        """Remember what happened to a page: a 304, a 404 of a stored article, a failure
+        to try again next run, or a fetch that clears an old failure."""
+        if event.event == "unchanged":
+            self.store.touch(event.url)
+            self.stats.inc_value("pipeline/stored/unchanged")
+        elif event.event == "gone":
+            if self.store.mark_gone(event.url):
+                self.stats.inc_value("pipeline/stored/gone")
+        elif event.event == "failed":
+            self.store.record_failure(event.url, event.site, "article", event.reason or "",
+                                      event.channel)
+            self.stats.inc_value("pipeline/failures/recorded")
+        elif event.event == "fetched":
+            self.store.clear_failure(event.url)
 
     def resolve_aliases(self) -> None:
         """Record the link aliases whose article is stored; keep the others for later."""

@@ -58,7 +58,18 @@ PORTAL_CANARY_LIMITS = {
 
 EXTENSIONS = {
     "portalcrawler.extensions.CanaryReport": 500,
+    # After the canaries: the run record holds their verdict. Also the run lock.
+    "portalcrawler.runs.RunRecorder": 600,
 }
+
+# Scheduled runs. Stored articles published within this many days are fetched again
+# (conditionally: If-None-Match / If-Modified-Since) to pick up edits and deletions;
+# older ones are never fetched again. 0: never refresh.
+PORTAL_REFRESH_DAYS = 3
+# A channel's listing walk stops after this many pages in a row that end on a known
+# article (listings run newest first, so everything after it is known too; new articles
+# sit above it); -a full=1 walks every page. 0: never stop early.
+PORTAL_EARLY_STOP_PAGES = 1
 
 # Two bodies whose character-shingle Jaccard similarity is at least this are one story:
 # the later copy is folded into the earlier as an alias (reason near_duplicate). Lower
@@ -89,6 +100,8 @@ DOWNLOADER_MIDDLEWARES = {
     "portalcrawler.middlewares.StrictRobotsTxtMiddleware": 100,
     # After HttpCompressionMiddleware (590) has decompressed the body.
     "portalcrawler.middlewares.EncodingMiddleware": 580,
+    # Early, so that every download is counted once, retries included.
+    "portalcrawler.middlewares.RequestKindStats": 50,
 }
 
 ITEM_PIPELINES = {

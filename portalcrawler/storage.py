@@ -40,6 +40,9 @@ ARTICLE_COLUMNS: dict[str, type] = {
     "content_hash": str,
     "pages": int,
     "extraction_method": str,
+    "etag": str,
+    "last_modified": str,
+    "gone_at": str,
     "first_seen_at": str,
     "last_seen_at": str,
 }
@@ -50,7 +53,8 @@ migrations = Migrations("portalcrawler")
 @migrations()
 def m001_articles(db: sqlite_utils.Database) -> None:
     """Create the articles table: one row per article, keyed on its canonical URL."""
-    columns = {k: v for k, v in ARTICLE_COLUMNS.items() if k != "extraction_method"}
+    later = {"extraction_method", "etag", "last_modified", "gone_at"}
+    columns = {k: v for k, v in ARTICLE_COLUMNS.items() if k not in later}
     db["articles"].create(
         columns, pk="url", not_null={"site", "body", "first_seen_at", "last_seen_at"}
     )
@@ -101,9 +105,49 @@ def m004_identity(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["content_hash"])
 
 
+@migrations()
+def m005_schedule_state(db: sqlite_utils.Database) -> None:
+    """State for scheduled runs: validators and deletion marks on articles, previous
+    versions, run records, and failures to try again."""
+    for column in ("etag", "last_modified", "gone_at"):
+        db["articles"].add_column(column, str)
+    db["revisions"].create(
+        {"id": int, "url": str, "title": str, "body": str, "body_html": str,
+         "content_hash": str, "published_at": str, "seen_from": str, "replaced_at": str},
+        pk="id",
+    )
+    db["revisions"].create_index(["url"])
+    db["crawl_runs"].create(
+        {"id": int, "spider": str, "status": str, "started_at": str, "finished_at": str,
+         "finish_reason": str, "pid": int, "host": str, "arguments": str, "requests": int,
+         "requests_by_kind": str, "responses_by_status": str, "articles_new": int,
+         "articles_updated": int, "articles_unchanged": int, "articles_duplicate": int,
+         "articles_invalid": int, "articles_gone": int, "errors": int, "failures": int,
+         "exit_status": int, "stats": str},
+        pk="id",
+    )
+    db["failures"].create(
+        {"url": str, "site": str, "kind": str, "reason": str, "attempts": int,
+         "channel": str, "first_failed_at": str, "last_failed_at": str},
+        pk="url",
+    )
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the store holds of one article, for deciding whether to fetch it again."""
+
+    url: str
+    published_at: str | None
+    etag: str | None
+    last_modified: str | None
+    gone: bool
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What storing one article did: new, updated, new_canonical, folded, alias_seen."""
+    """What storing one article did: new, revised (content changed), unchanged,
+    new_canonical, folded, alias_seen."""
 
     url: str
     action: str
@@ -196,12 +240,16 @@ class ArticleStore:
 
     def _place(self, article: dict, now: str) -> Outcome:
         url = article["url"]
-        existing = self.db.execute("select first_seen_at from articles where url = ?",
-                                   [url]).fetchone()
+        existing = self.db.execute("select first_seen_at, content_hash from articles where"
+                                   " url = ?", [url]).fetchone()
         if existing:
             article["first_seen_at"] = existing[0]
+            revised = existing[1] != article.get("content_hash")
+            if revised:
+                self._keep_revision(url, now)
+            article["gone_at"] = None  # it answers again
             self._write(article, now)
-            return Outcome(url, "updated", url)
+            return Outcome(url, "revised" if revised else "unchanged", url)
         alias = self.db.execute("select article_url from article_aliases where url = ?",
                                 [url]).fetchone()
         if alias and self.has_article(alias[0]):
@@ -263,6 +311,13 @@ class ArticleStore:
             if best is None or score > best[1]:
                 best = (candidate, score)
         return best
+
+    def _keep_revision(self, url: str, now: str) -> None:
+        """Copy the stored version of an article into `revisions` before it changes."""
+        self.db.execute(
+            "insert into revisions (url, title, body, body_html, content_hash, published_at,"
+            " seen_from, replaced_at) select url, title, body, body_html, content_hash,"
+            " published_at, first_seen_at, ? from articles where url = ?", [now, url])
 
     def _comes_first(self, article: dict, target: str, reason: str) -> bool:
         """Whether `article` should be the canonical copy rather than the stored `target`.
@@ -348,6 +403,80 @@ class ArticleStore:
         return [dict(zip(("url", "article_url", "reason", "similarity"), row, strict=True))
                 for row in self.db.execute(
                     "select url, article_url, reason, similarity from article_aliases")]
+
+    def known(self, site: str) -> dict[int, Known]:
+        """Every article of `site` the store holds, by aid: rows, and copies folded away
+        (those carry no validators: they are never fetched again)."""
+        known = {}
+        for aid, url in self.db.execute(
+                "select aid, url from article_aliases where site = ? and aid is not null",
+                [site]):
+            known[aid] = Known(url, None, None, None, False)
+        for aid, url, published, etag, modified, gone in self.db.execute(
+                "select aid, url, published_at, etag, last_modified, gone_at from articles"
+                " where site = ? and aid is not null", [site]):
+            known[aid] = Known(url, published, etag, modified, gone is not None)
+        return known
+
+    def touch(self, url: str, now: str | None = None) -> bool:
+        """Note that an article was seen unchanged (a 304); False if it is not stored."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "update articles set last_seen_at = ?, gone_at = null where url = ?",
+                [now or utc_now(), url])
+        return cursor.rowcount > 0
+
+    def mark_gone(self, url: str, now: str | None = None) -> bool:
+        """Mark a stored article as gone (its page answers 404); it is never deleted."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "update articles set gone_at = coalesce(gone_at, ?) where url = ?",
+                [now or utc_now(), url])
+        return cursor.rowcount > 0
+
+    def record_failure(self, url: str, site: str, kind: str, reason: str,
+                       channel: str | None = None, now: str | None = None) -> None:
+        """Remember a page that failed after retries; the next run tries it again."""
+        now = now or utc_now()
+        with self.db.atomic():
+            self.db.execute(
+                "insert into failures (url, site, kind, reason, attempts, channel,"
+                " first_failed_at, last_failed_at) values (?, ?, ?, ?, 1, ?, ?, ?)"
+                " on conflict(url) do update set reason = excluded.reason,"
+                " attempts = attempts + 1, last_failed_at = excluded.last_failed_at",
+                [url, site, kind, reason, channel, now, now])
+
+    def clear_failure(self, url: str) -> None:
+        """Forget a failure: the page was fetched."""
+        with self.db.atomic():
+            self.db.execute("delete from failures where url = ?", [url])
+
+    def failures(self, site: str) -> list[dict]:
+        """Pages of `site` that failed in earlier runs."""
+        cursor = self.db.execute(
+            "select url, kind, reason, attempts, channel from failures where site = ?", [site])
+        return [dict(zip(("url", "kind", "reason", "attempts", "channel"), row, strict=True))
+                for row in cursor]
+
+    def start_run(self, spider: str, pid: int, host: str, arguments: dict,
+                  now: str | None = None) -> int:
+        """Record the start of a run; runs still marked running were killed."""
+        with self.db.atomic():
+            self.db.execute("update crawl_runs set status = 'killed', finish_reason ="
+                            " coalesce(finish_reason, 'killed') where status = 'running'")
+            table = self.db["crawl_runs"].insert({
+                "spider": spider, "status": "running", "started_at": now or utc_now(),
+                "pid": pid, "host": host,
+                "arguments": json.dumps(arguments, ensure_ascii=False, sort_keys=True),
+            })
+            return table.last_pk
+
+    def finish_run(self, run_id: int, fields: Mapping[str, Any]) -> None:
+        """Record the end of a run."""
+        row = {k: (json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
+                   if isinstance(v, dict) else v) for k, v in fields.items()}
+        with self.db.atomic():
+            self.db["crawl_runs"].update(run_id, row)
 
     def has_article(self, url: str) -> bool:
         """Tell whether an article with this URL is stored."""

@@ -62,7 +62,7 @@ def compare(db: str | Path, truth: list[dict], base_url: str, alias_paths: list[
         rows = {row["url"]: dict(row) for row in conn.execute("select * from articles")}
     expected = {urljoin(base_url, article["url"]): article for article in truth}
     mismatches: Counter[str] = Counter({name: 0 for name in (*COMPARED, "body_html",
-                                                             "content_hash")})
+                                                             "content_hash", "gone")})
     examples: dict[str, tuple] = {}
     replacement = 0
     for url, want in expected.items():
@@ -78,6 +78,9 @@ def compare(db: str | Path, truth: list[dict], base_url: str, alias_paths: list[
             if stored.get(name) != want.get(name):
                 mismatches[name] += 1
                 examples.setdefault(name, (url, stored.get(name), want.get(name)))
+        if "gone" in want and want["gone"] != (row.get("gone_at") is not None):
+            mismatches["gone"] += 1
+            examples.setdefault("gone", (url, row.get("gone_at"), want["gone"]))
         if html_lines(row["body_html"] or "") != (row["body"] or "").split("\n"):
             mismatches["body_html"] += 1
             examples.setdefault("body_html", (url, row["body_html"], row["body"]))

@@ -15,7 +15,7 @@ import pytest
 
 from portalcrawler.replica import Site, build_site, serve
 from portalcrawler.replica.__main__ import main
-from portalcrawler.replica.content import SEED_AID
+from portalcrawler.replica.content import CHANNELS, SEED_AID
 from portalcrawler.replica.server import Response
 
 HOST = {"Host": "127.0.0.1:8000"}
@@ -34,6 +34,7 @@ FIELDS = {
     "body",
     "images",
     "pages",
+    "gone",
 }
 
 
@@ -82,7 +83,7 @@ def test_truth_shape(site: Site) -> None:
     assert [t["aid"] for t in truth] == sorted({t["aid"] for t in truth})
     assert [t["published_at"] for t in truth] == sorted(t["published_at"] for t in truth)
     for t in truth:
-        assert set(t) == FIELDS
+        assert set(t) == FIELDS and t["gone"] is False
         assert t["site"] == "chndsnews"
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00", t["published_at"])
         assert "2021-01-01" <= t["published_at"][:10] <= "2023-12-31"
@@ -354,3 +355,173 @@ def test_truth_cli(tmp_path: Path) -> None:
     assert main(["--truth", str(out), "--size", "40"]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data) == 40 and any(t["aid"] == SEED_AID for t in data)
+
+
+# --- day 2: the same portal a day later ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def day2() -> Site:
+    return build_site(seed=1, size=300, day=2)
+
+
+def listing_hrefs(site: Site, path: str) -> list[str]:
+    """Return the article paths a listing page links to, in order."""
+    page = get(site, path).body.decode("gbk")
+    hrefs = re.findall(r'<a href="([^"]+)" class="title">', page)
+    return [re.sub(r"^http://127\.0\.0\.1:8000", "", h).split("?")[0].split("#")[0] for h in hrefs]
+
+
+def newest_ten(site: Site) -> list[str]:
+    return [a.url for a in sorted(site.articles, key=lambda a: a.pubdate, reverse=True)[:10]]
+
+
+def test_day_one_is_the_default_site(site: Site) -> None:
+    one = build_site(seed=1, size=300, day=1)
+    assert json.dumps(one.truth, ensure_ascii=False) == json.dumps(site.truth, ensure_ascii=False)
+    assert one.changes == {"new": [], "edited": [], "deleted": []} and one.gone == []
+    assert one.day == 1 and one.previous is None
+    for path in ("/", "/toutiao/", "/yaowen/list_2_3.html", site.truth[5]["url"]):
+        assert get(one, path).body == get(site, path).body
+    with pytest.raises(ValueError):
+        build_site(seed=1, size=300, day=3)
+
+
+def test_day_two_changes(site: Site, day2: Site) -> None:
+    changes = day2.changes
+    assert set(changes) == {"new", "edited", "deleted"}
+    assert len(changes["edited"]) == 1 and len(changes["deleted"]) == 1
+    (edited,), (deleted,) = changes["edited"], changes["deleted"]
+    recent = newest_ten(site)
+    assert edited in recent and deleted in recent and edited != deleted
+    syndicated = {p for pair in site.syndicated for p in pair}
+    assert deleted not in syndicated and deleted != site.by_aid[SEED_AID].url
+    assert day2.generated_at == site.generated_at + timedelta(days=1)
+    # New articles: about size/30, after every day-1 article, in at least three channels.
+    new = [a for a in day2.articles if a.url in changes["new"]]
+    assert len(new) == len(changes["new"]) == 10
+    assert min(a.aid for a in new) > max(a.aid for a in site.articles)
+    assert min(a.pubdate for a in new) > max(a.pubdate for a in site.articles)
+    assert max(a.pubdate for a in new) < day2.generated_at
+    per_channel = [sum(a.channel == c for a in new) for c in CHANNELS]
+    assert sum(n > 0 for n in per_channel) >= 3 and len(set(per_channel)) > 1
+    assert any(len(a.pages) > 1 for a in new)
+    small = build_site(seed=2, size=60, day=2)
+    assert len(small.changes["new"]) >= 4
+    assert len({a.channel for a in small.articles if a.url in small.changes["new"]}) >= 3
+    # Truth: day 1's, the edited article in its new version, the deleted one gone, plus the new.
+    before = {t["url"]: t for t in site.truth}
+    after = {t["url"]: t for t in day2.truth}
+    assert [t["aid"] for t in day2.truth] == sorted(after[u]["aid"] for u in after)
+    assert set(after) == set(before) | set(changes["new"])
+    assert [u for u, t in after.items() if t["gone"]] == [deleted]
+    assert after[deleted] == {**before[deleted], "gone": True}
+    old, now = before[edited]["body"].split("\n"), after[edited]["body"].split("\n")
+    assert len(now) == len(old) + 1 and sum(a != b for a, b in zip(old, now, strict=False)) == 1
+    assert {k for k in before[edited] if before[edited][k] != after[edited][k]} == {"body"}
+    for url, t in before.items():
+        if url not in (edited, deleted):
+            assert after[url] == t, url
+    assert all(not after[u]["gone"] for u in changes["new"])
+
+
+def test_day_two_listings_and_homepage(site: Site, day2: Site) -> None:
+    (deleted,) = day2.changes["deleted"]
+    new_by_folder: dict[str, list[str]] = {}
+    for a in day2.articles:
+        if a.url in day2.changes["new"]:
+            new_by_folder.setdefault(a.channel.folder, []).append(a.url)
+    for c in CHANNELS:
+        first = listing_hrefs(day2, f"/{c.folder}/")
+        fresh = new_by_folder.get(c.folder, [])
+        # Newest first, on top of page 1 (under 要闻's sticky item).
+        top = first[1:] if c.folder == "yaowen" else first
+        assert top[: len(fresh)] == fresh[::-1], c.folder
+        for n in range(1, len(day2.listing_pages(c.folder)) + 1):
+            assert deleted not in listing_hrefs(day2, f"/{c.folder}/list_{c.tid}_{n}.html")
+        # Pagination shifts: day 1's entries are pushed down by the new ones.
+        if fresh and len(site.listings[c.folder]) > 40:
+            day1_page1 = listing_hrefs(site, f"/{c.folder}/")
+            page2 = listing_hrefs(day2, f"/{c.folder}/list_{c.tid}_2.html")
+            assert day1_page1[-1] in page2
+    # Listings lose only the deleted article and gain only the new ones.
+    for folder, entries in site.listings.items():
+        was = [e.link.article.aid if e.link else e.href for e in entries]
+        now = [e.link.article.aid if e.link else e.href for e in day2.listings[folder]]
+        gone = {a.aid for a in day2.gone}
+        fresh = {a.aid for a in day2.articles if a.url in day2.changes["new"]}
+        assert [x for x in was if x not in gone] == [x for x in now if x not in fresh], folder
+    # A channel without new or deleted entries keeps its listing bytes.
+    touched = set(new_by_folder) | {
+        folder
+        for folder, entries in site.listings.items()
+        if any(e.link is not None and e.link.article.url == deleted for e in entries)
+    }
+    quiet = [c for c in CHANNELS if c.folder not in touched]
+    assert quiet
+    for c in quiet:
+        for n in range(1, len(site.listing_pages(c.folder)) + 1):
+            path = f"/{c.folder}/list_{c.tid}_{n}.html"
+            assert get(day2, path).body == get(site, path).body, path
+
+    def on_home(s: Site, url: str) -> bool:
+        home = get(s, "/").body.decode("gbk")
+        aid = url.rsplit("/", 1)[1][:-5]
+        return f'{url}"' in home or f'view.php?aid={aid}"' in home
+
+    assert on_home(site, deleted) and not on_home(day2, deleted)
+    assert all(on_home(day2, url) for url in day2.changes["new"])
+    one, two = dict(get(site, "/").headers), dict(get(day2, "/").headers)
+    assert one["Last-Modified"] != two["Last-Modified"]
+
+
+def test_day_two_deleted_pages_answer_404(site: Site, day2: Site) -> None:
+    (gone,) = day2.gone
+    assert gone.url == day2.changes["deleted"][0] and gone.aid not in day2.by_aid
+    paths = [gone.page_path(k) for k in range(1, len(gone.pages) + 1)] + [gone.view_path()]
+    for path in paths:
+        assert get(site, path).status == 200, path
+        assert get(day2, path).status == 404, path
+    for path in day2.changes["new"]:
+        assert get(day2, path).status == 200 and get(site, path).status == 404
+
+
+def test_day_two_validators(site: Site, day2: Site) -> None:
+    (edited,) = day2.changes["edited"]
+    one = dict(get(site, edited).headers)
+    two = dict(get(day2, edited).headers)
+    assert one["ETag"] != two["ETag"] and one["Last-Modified"] != two["Last-Modified"]
+    assert get(day2, edited, {"If-None-Match": one["ETag"]}).status == 200
+    assert get(day2, edited, {"If-Modified-Since": one["Last-Modified"]}).status == 200
+    assert get(day2, edited, {"If-None-Match": two["ETag"]}).status == 304
+    fixed = day2.by_aid[int(edited.rsplit("/", 1)[1][:-5])]
+    assert fixed.modified is not None and fixed.pubdate < fixed.modified < day2.generated_at
+    # Unchanged articles keep their bytes and validators, however near the changes they sit.
+    changed = set(day2.changes["edited"]) | set(day2.changes["deleted"])
+    for url in [u for u in newest_ten(site) if u not in changed] + [site.truth[10]["url"]]:
+        resp = get(site, url)
+        assert get(day2, url).body == resp.body, url
+        headers = dict(resp.headers)
+        assert get(day2, url, {"If-None-Match": headers["ETag"]}).status == 304, url
+        assert get(day2, url, {"If-Modified-Since": headers["Last-Modified"]}).status == 304, url
+
+
+def test_day_two_leaves_every_other_article_page_alone() -> None:
+    one, two = build_site(seed=2, size=60), build_site(seed=2, size=60, day=2)
+    changed = set(two.changes["edited"]) | set(two.changes["deleted"])
+    for a in one.articles:
+        if a.url in changed:
+            continue
+        for k in range(1, len(a.pages) + 1):
+            r1, r2 = get(one, a.page_path(k)), get(two, a.page_path(k))
+            assert (r1.status, r1.headers, r1.body) == (r2.status, r2.headers, r2.body)
+
+
+def test_day_two_is_deterministic(day2: Site) -> None:
+    other = build_site(seed=1, size=300, day=2)
+    assert other.changes == day2.changes
+    assert json.dumps(other.truth, ensure_ascii=False) == json.dumps(day2.truth, ensure_ascii=False)
+    assert other.alias_paths == day2.alias_paths
+    for path in ["/", "/toutiao/", "/yaowen/list_2_2.html", *day2.changes["new"][:3]]:
+        assert get(other, path).body == get(day2, path).body, path
+    assert build_site(seed=2, size=300, day=2).changes != day2.changes

@@ -94,7 +94,7 @@ def story(url, aid, published, body=STORY, **changes):
 def test_the_same_url_twice_is_one_row(store):
     first = store.upsert_articles([story("http://a/1.html", 1, "2023-06-02T09:59:00+08:00")])
     again = store.upsert_articles([story("http://a/1.html", 1, "2023-06-02T09:59:00+08:00")])
-    assert [o.action for o in first + again] == ["new", "updated"]
+    assert [o.action for o in first + again] == ["new", "unchanged"]
     assert store.count() == 1 and store.aliases() == []
 
 
@@ -147,5 +147,46 @@ def test_storing_the_same_copies_again_adds_nothing(store):
     store.upsert_articles(batch)
     before = (store.count(), store.aliases())
     outcomes = store.upsert_articles(batch)
-    assert [o.action for o in outcomes] == ["updated", "alias_seen"]
+    assert [o.action for o in outcomes] == ["unchanged", "alias_seen"]
     assert (store.count(), store.aliases()) == before
+
+
+def test_an_edit_keeps_the_previous_version_and_first_seen(store):
+    store.upsert_articles([story("http://a/1.html", 1, "2023-06-02T09:59:00+08:00")],
+                          now="2026-01-01T00:00:00+00:00")
+    edited = STORY + "\n工信部有关负责人补充说明了方案的实施步骤。"
+    (outcome,) = store.upsert_articles([story("http://a/1.html", 1, "2023-06-02T09:59:00+08:00",
+                                              body=edited)], now="2026-01-02T00:00:00+00:00")
+    assert outcome.action == "revised"
+    row = store.article("http://a/1.html")
+    assert (row["body"], row["first_seen_at"]) == (edited, "2026-01-01T00:00:00+00:00")
+    (revision,) = store.db.execute("select body, replaced_at from revisions").fetchall()
+    assert revision == (STORY, "2026-01-02T00:00:00+00:00")
+
+
+def test_gone_articles_are_marked_never_deleted(store):
+    store.upsert_articles([story("http://a/1.html", 1, "2023-06-02T09:59:00+08:00")])
+    assert store.mark_gone("http://a/1.html", now="2026-01-03T00:00:00+00:00")
+    assert store.count() == 1
+    assert store.article("http://a/1.html")["gone_at"] == "2026-01-03T00:00:00+00:00"
+    assert store.known("chndsnews")[1].gone
+
+
+def test_failures_are_remembered_until_fetched(store):
+    store.record_failure("http://a/9.html", "chndsnews", "article", "503", "财经")
+    store.record_failure("http://a/9.html", "chndsnews", "article", "TimeoutError", "财经")
+    assert store.failures("chndsnews") == [{"url": "http://a/9.html", "kind": "article",
+                                            "reason": "TimeoutError", "attempts": 2,
+                                            "channel": "财经"}]
+    store.clear_failure("http://a/9.html")
+    assert store.failures("chndsnews") == []
+
+
+def test_run_records(store):
+    first = store.start_run("chndsnews", 1, "host", {"since": "2023-06-01"})
+    second = store.start_run("chndsnews", 2, "host", {})
+    store.finish_run(second, {"status": "finished", "articles_new": 3,
+                              "responses_by_status": {"200": 5}})
+    rows = {r["id"]: r for r in store.db["crawl_runs"].rows}
+    assert rows[first]["status"] == "killed"  # never finished: its process died
+    assert rows[second]["status"] == "finished" and rows[second]["responses_by_status"] == '{"200": 5}'

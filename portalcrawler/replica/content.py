@@ -143,6 +143,8 @@ class Article:
     cross_kind: str = "static"  # static | from | comment | view
     # Set on a syndicated copy: the earlier article whose story it republishes.
     syndicated_from: Article | None = None
+    # Set when the article was edited after publication: when its pages were rewritten.
+    modified: datetime | None = None
 
     @property
     def url(self) -> str:
@@ -181,8 +183,16 @@ class Article:
         """Return the body lines over all pages."""
         return [line for page in self.pages for b in page for line in b.lines()]
 
-    def truth(self) -> dict[str, Any]:
-        """Return the dict a perfect crawler stores for this article."""
+    @property
+    def last_modified(self) -> datetime:
+        """Return when the static pages were last written (Last-Modified, ETag)."""
+        return self.modified or self.pubdate
+
+    def truth(self, gone: bool = False) -> dict[str, Any]:
+        """Return the dict a perfect crawler stores for this article.
+
+        `gone` marks an article deleted from the portal since a crawler stored it.
+        """
         return {
             "url": self.url,
             "aid": self.aid,
@@ -198,6 +208,7 @@ class Article:
             "body": "\n".join(self.body_lines),
             "images": [{"url": i.path, "caption": i.caption} for i in self.images],
             "pages": len(self.pages),
+            "gone": gone,
         }
 
 
@@ -262,6 +273,15 @@ class Site:
     top_box: list[tuple[Link, str, str]]  # link, cut headline, cut summary
     deleted_paths: list[str]
     generated_at: datetime
+    day: int = 1
+    # Articles deleted since day 1: still in the truth (gone), no longer served.
+    gone: list[Article] = field(default_factory=list)
+    # Page-1 paths of the articles new, edited and deleted since the day before.
+    changes: dict[str, list[str]] = field(
+        default_factory=lambda: {"new": [], "edited": [], "deleted": []}
+    )
+    # The site as it was the day before: unchanged static article pages stay as written then.
+    previous: Site | None = field(default=None, repr=False, compare=False)
     by_aid: dict[int, Article] = field(default_factory=dict)
     faults: Faults = field(default_factory=Faults)
     hits: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
@@ -280,8 +300,11 @@ class Site:
         """Return one dict per story that a crawler must store, by aid.
 
         Syndicated copies are left out: the original (earliest) article stands for its story.
+        Articles deleted since day 1 stay, with `gone` set: a crawler keeps and marks them.
         """
-        return [a.truth() for a in self.articles if a.syndicated_from is None]
+        gone = {a.aid for a in self.gone}
+        stories = sorted(self.articles + self.gone, key=lambda a: a.aid)
+        return [a.truth(a.aid in gone) for a in stories if a.syndicated_from is None]
 
     @property
     def syndicated(self) -> list[tuple[str, str]]:
@@ -329,6 +352,19 @@ class Site:
         return [
             entries[i : i + LIST_PAGE_SIZE] for i in range(0, len(entries), LIST_PAGE_SIZE)
         ] or [[]]
+
+    def page_state(self, article: Article) -> Site:
+        """Return the site as it was when the article's static pages were written.
+
+        DedeCMS writes an article's `.html` once, at publication or edit; its sidebar and
+        上一篇/下一篇 stay as they were then, so the page keeps its bytes and validators.
+        The faults in force are today's.
+        """
+        prev = self.previous
+        if prev is None or prev.by_aid.get(article.aid) is not article:
+            return self
+        state = prev.page_state(article)
+        return state if state.faults == self.faults else replace(state, faults=self.faults)
 
     def channel_articles(self, channel: Channel) -> list[Article]:
         """Return a channel's own articles, oldest first."""
@@ -1178,12 +1214,25 @@ def _syndicate(seed: int, size: int, articles: list[Article]) -> list[Article]:
     return copies
 
 
-def build_site(seed: int = 1, size: int = 300) -> Site:
-    """Build the replica's whole content model; same seed and size, same site."""
+def build_site(seed: int = 1, size: int = 300, day: int = 1) -> Site:
+    """Build the replica's whole content model; same seed, size and day, same site.
+
+    Day 1 is the portal as first crawled. Day 2 is the same portal a day later: a few
+    new articles on top of their listings, one recent article edited, one deleted
+    (see `Site.changes`); every other page keeps its bytes.
+    """
     if size < 5:
         raise ValueError(
             "size must be at least 5 (the seed and headline articles are always there)"
         )
+    if day not in (1, 2):
+        raise ValueError("day must be 1 or 2")
+    site = _first_day(seed, size)
+    return site if day == 1 else _next_day(site)
+
+
+def _first_day(seed: int, size: int) -> Site:
+    """Build the site of day 1."""
     gen = _Gen(seed)
     rng = gen.rng
     start = datetime(2021, 1, 1, tzinfo=CST)
@@ -1367,3 +1416,166 @@ def _build_links(site: Site, rng: random.Random) -> None:
         (Link(a, kind="view" if k == 1 else "static"), spec[1], spec[2])
         for k, (a, spec) in enumerate(zip(boxes, TOP_BOX, strict=True))
     ]
+
+
+# --- the next day -------------------------------------------------------------------
+
+ADDENDA = (
+    "（更新）记者从{co}获悉，上述{product}项目已于近日通过验收，后续进展本网将持续关注。",
+    "（补充报道）另据{city}市场监管部门介绍，{year}年以来当地已开展{topic}专题培训{num}场。",
+    "（更新）{co}方面最新回应称，{person}所述数据系初步统计，最终结果以年报为准。",
+)
+
+
+def _recent_candidates(site: Site) -> list[Article]:
+    """Return the newest ten articles that may be edited or deleted, newest first.
+
+    The seed and headline-box articles, syndicated copies and their originals, the
+    sticky item, recommended articles and those with a transient fault are left alone.
+    """
+    newest = sorted(site.articles, key=lambda a: (a.pubdate, a.aid), reverse=True)[:10]
+    special = {SEED_AID} | {link.article.aid for link, _, _ in site.top_box}
+    special |= {link.article.aid for link in site.recommend}
+    for a in site.articles:
+        if a.syndicated_from is not None:
+            special |= {a.aid, a.syndicated_from.aid}
+    for entries in site.listings.values():
+        special |= {e.link.article.aid for e in entries if e.sticky and e.link is not None}
+    return [a for a in newest if a.aid not in special and not a.fault]
+
+
+def _edit(article: Article, gen: _Gen, when: datetime) -> Article | None:
+    """Return the article with one sentence corrected and one paragraph appended.
+
+    The corrected sentence is a whole one past the first paragraph (which feeds the
+    summary); None when there is none.
+    """
+    rng = gen.rng
+    whole: list[tuple[int, str]] = []
+
+    def collect(para: int, sentence: str) -> str:
+        whole.append((para, sentence))
+        return sentence
+
+    _walk_sentences(article.pages, collect)
+    later = [i for i, (para, _) in enumerate(whole) if para >= 1]
+    if not later:
+        return None
+    target = later[rng.randrange(len(later))]
+    fixed = reword_sentence(whole[target][1], rng)
+    seen = iter(range(len(whole)))
+    pages, _ = _walk_sentences(article.pages, lambda p, s: fixed if next(seen) == target else s)
+    addendum = gen.pick(ADDENDA).format(**gen.slots("plain"))
+    pages[-1] = [*pages[-1], Block("p", (Run("text", addendum),))]
+    return replace(article, pages=pages, modified=when)
+
+
+def _next_day(prev: Site) -> Site:
+    """Return the site one day after `prev`: new articles, one edited, one deleted.
+
+    Unchanged articles are the very objects of `prev`, so their static pages render
+    from `prev` (see `Site.page_state`). A separate random stream leaves day 1 as it was.
+    """
+    gen = _Gen(prev.seed)
+    gen.rng = rng = random.Random(f"day2:{prev.seed}")
+    gen.titles |= {a.title for a in prev.articles}
+    start = prev.generated_at
+    candidates = _recent_candidates(prev)
+    order = rng.sample(candidates, len(candidates))
+    edited = None
+    for a in order:
+        edit_time = start + timedelta(hours=rng.randint(2, 20), minutes=rng.randrange(60))
+        edited = _edit(a, gen, edit_time)
+        if edited is not None:
+            break
+    others = [a for a in order if edited is None or a.aid != edited.aid]
+    if edited is None or not others:
+        raise ValueError("day 2 needs two recent articles to edit and delete: use a larger size")
+    deleted = others[0]
+
+    # New articles: published through the day, in at least three channels.
+    n = max(4, round(prev.size / 30))
+    channels: list[Channel] = []
+    while len(channels) < 3:  # three distinct channels, weighted, then any
+        pick = rng.choices(CHANNELS, CHANNEL_WEIGHTS)[0]
+        channels += [pick] if pick not in channels else []
+    channels += rng.choices(CHANNELS, CHANNEL_WEIGHTS, k=n - 3)
+    minutes = sorted(rng.sample(range(20, 23 * 60), n))
+    multipage = set(rng.sample(range(n), max(1, round(n / 8))))
+    aid = max(a.aid for a in prev.articles)
+    fresh: list[Article] = []
+    for i, (channel, minute) in enumerate(zip(channels, minutes, strict=True)):
+        aid += 1 + (rng.randint(1, 3) if rng.random() < 0.3 else 0)
+        show_seconds = rng.random() < 0.08
+        when = start + timedelta(minutes=minute, seconds=rng.randint(1, 59) if show_seconds else 0)
+        r = rng.random()
+        flags = {
+            "names": "nongbk" if r < 0.03 else "gbk" if r < 0.2 else "plain",
+            "entities": rng.random() < 0.08,
+            "multipage": i in multipage,
+            "images": rng.random() < 0.33,
+        }
+        article = gen.article(aid, channel, when, show_seconds, flags)
+        article.clicks = rng.randint(20, 600)  # a day old: few readers yet
+        fresh.append(article)
+
+    def keep(link: Link) -> Link | None:
+        """Return the link as of day 2: None for the deleted article, re-pointed if edited."""
+        if link.article is deleted:
+            return None
+        return replace(link, article=edited) if link.article.aid == edited.aid else link
+
+    articles = [edited if a.aid == edited.aid else a for a in prev.articles if a is not deleted]
+    articles += fresh
+    listings: dict[str, list[ListEntry]] = {}
+    for folder, entries in prev.listings.items():
+        kept: list[ListEntry] = []
+        for e in entries:
+            link = keep(e.link) if e.link is not None else None
+            if e.link is None or link is not None:
+                kept.append(e if link is None or link is e.link else replace(e, link=link))
+        top = next((i for i, e in enumerate(kept) if not e.sticky), len(kept))
+        new = [
+            _entry(Link(a, absolute=rng.random() < 0.05))
+            for a in reversed(fresh)
+            if a.channel.folder == folder
+        ]
+        listings[folder] = kept[:top] + new + kept[top:]
+
+    old_links = {link.article.aid: link for link in prev.home_top}
+    for block in prev.home_blocks.values():
+        old_links.update((link.article.aid, link) for link in block)
+
+    def home_link(a: Article, p_view: float) -> Link:
+        """Return the day-1 homepage link of a still-listed article, else a new one."""
+        old = old_links.get(a.aid)
+        if old is not None:
+            return keep(old) or old
+        kind = "view" if rng.random() < p_view else "static"
+        return Link(a, kind=kind, absolute=rng.random() < 0.4)
+
+    newest = sorted(articles, key=lambda a: a.pubdate, reverse=True)
+    site = Site(
+        seed=prev.seed,
+        size=prev.size,
+        articles=articles,
+        listings=listings,
+        home_top=[home_link(a, 0.3) for a in newest[:10]],
+        home_blocks={
+            c.folder: [home_link(a, 0.15) for a in newest if a.channel == c][:6] for c in CHANNELS
+        },
+        recommend=[link for link in map(keep, prev.recommend) if link is not None],
+        top_box=list(prev.top_box),
+        deleted_paths=list(prev.deleted_paths),
+        generated_at=start + timedelta(days=1),
+        day=prev.day + 1,
+        gone=[*prev.gone, deleted],
+        changes={
+            "new": [a.url for a in fresh],
+            "edited": [edited.url],
+            "deleted": [deleted.url],
+        },
+        previous=prev,
+        faults=prev.faults,
+    )
+    return site

@@ -149,8 +149,9 @@ def route(site: Site, path: str, query: dict[str, list[str]], host: str) -> _Pag
         # DedeCMS never writes an `_1.html`; page 1 is the bare aid.
         if k == "1" or not 1 <= page <= len(article.pages):
             return _not_found()
-        text = render.render_article(site, article, page, host)
-        return _html(200, text, article.channel, article.pubdate)
+        # A static page is as it was written: unchanged since day 1, it keeps its bytes.
+        text = render.render_article(site.page_state(article), article, page, host)
+        return _html(200, text, article.channel, article.last_modified)
     return _not_found()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import scrapy
@@ -21,7 +22,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from portalcrawler.arguments import CrawlArgs, argument_error
-from portalcrawler.items import Article, ArticleAlias
+from portalcrawler.items import Article, ArticleAlias, PageEvent
 from portalcrawler.pages.article import (
     ArticlePage,
     is_soft_404,
@@ -30,8 +31,9 @@ from portalcrawler.pages.article import (
 )
 from portalcrawler.pages.home import nav_entries
 from portalcrawler.pages.listing import parse_listing
+from portalcrawler.pipelines import release_store, shared_store
 from portalcrawler.profile import PortalProfile, Selectors
-from portalcrawler.storage import StorageError, check_path
+from portalcrawler.storage import Known, StorageError, check_path
 from portalcrawler.urls import Kind, classify
 
 logger = logging.getLogger(__name__)
@@ -44,10 +46,14 @@ class PortalSpider(scrapy.Spider):
 
     def __init__(self, *, base_url: str | None = None, channels: str | None = None,
                  since: str | None = None, max_pages: str | None = None,
-                 **unknown: Any) -> None:
+                 full: str | None = None, **unknown: Any) -> None:
         super().__init__()
         self.args = CrawlArgs.parse(self.profile, base_url=base_url, channels=channels,
-                                    since=since, max_pages=max_pages, **unknown)
+                                    since=since, max_pages=max_pages, full=full, **unknown)
+        # What earlier runs stored, by aid (read at start): known articles are not
+        # fetched again, except those published within the refresh window.
+        self.known: dict[int, Known] = {}
+        self.dead_aids: set[int] = set()  # links that answered 404 in an earlier run
         self.base_url = self.args.base_url
         self.requested_aids: set[int] = set()
         # view.php?aid=N links: fetched at the end only for aids never seen statically.
@@ -94,14 +100,61 @@ class PortalSpider(scrapy.Spider):
             self.profile = self.profile.with_chrome(selectors, patterns)
         self.fallback = crawler.settings.getbool("PORTAL_FALLBACK")
         self.save_pages = crawler.settings.getbool("ARTICLES_DB_SAVE_PAGES")
+        self.refresh_days = crawler.settings.getfloat("PORTAL_REFRESH_DAYS")
+        self.early_stop_pages = crawler.settings.getint("PORTAL_EARLY_STOP_PAGES")
+        if self.refresh_days < 0 or self.early_stop_pages < 0:
+            raise argument_error("PORTAL_REFRESH_DAYS and PORTAL_EARLY_STOP_PAGES must be "
+                                 "zero or more")
 
     def inc(self, key: str, count: int = 1) -> None:
         """Count a decision in the crawl stats."""
         self.crawler.stats.inc_value(key, count)
 
     async def start(self) -> AsyncIterator[Request]:
+        if self.crawler.stats.get_value("run/lock_held"):
+            return  # another run is active: RunRecorder has closed this one
+        store = shared_store(self.crawler)
+        try:
+            self.known = store.known(self.profile.name)
+            failures = store.failures(self.profile.name)
+        finally:
+            release_store(self.crawler)
         yield Request(self.base_url, callback=self.parse_home, priority=100,
-                      errback=self.failed)
+                      errback=self.failed, meta={"kind": "home"})
+        for request in self.refresh_requests():
+            yield request
+        for failure in failures:
+            info = classify(failure["url"], self.profile, self.base_url)
+            if info.aid is None or info.aid in self.known:
+                continue
+            if failure["reason"] == "404":
+                self.dead_aids.add(info.aid)  # a dead link: only a full walk tries again
+                if not self.args.full:
+                    continue
+            self.requested_aids.add(info.aid)
+            self.inc("article/retry_failed")
+            yield self.article_request(failure["url"], failure["channel"], kind="retry")
+
+    def refresh_requests(self) -> Iterator[Request]:
+        """Conditional requests for the stored articles published within the refresh
+        window: an edit is picked up, a deletion noticed, an unchanged page costs a 304."""
+        if not self.refresh_days:
+            return
+        cutoff = (datetime.now(UTC) - timedelta(days=self.refresh_days)).isoformat()
+        for aid, known in self.known.items():
+            if not known.published_at or _utc(known.published_at) < cutoff:
+                continue
+            headers = {}
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+            self.requested_aids.add(aid)
+            self.inc("article/refresh")
+            request = self.article_request(known.url, None, kind="refresh")
+            request.headers.update(headers)
+            request.meta["handle_httpstatus_list"] = [304]
+            yield request
 
     # --- Homepage -------------------------------------------------------------------
 
@@ -141,7 +194,8 @@ class PortalSpider(scrapy.Spider):
             targets.update({f: found[f] for f in targets if f in found})
         for name, url in targets.values():
             yield Request(url, callback=self.parse_listing, errback=self.failed,
-                          meta={"channel": name, "listing_page": 1}, priority=10)
+                          meta={"channel": name, "listing_page": 1, "kind": "listing",
+                                "known_pages": 0}, priority=10)
         yield from self.scan_links(response)
 
     def scan_links(self, response: TextResponse) -> Iterator[ArticleAlias]:
@@ -180,14 +234,22 @@ class PortalSpider(scrapy.Spider):
             logger.warning("Listing %s shows no article", response.url)
             self.inc("listing/empty")
         fresh = 0
+        last_known = None  # whether the page's last (oldest) article is known
         since = self.args.since.isoformat() if self.args.since else None
         for item in page.items:
+            aid = classify(item.url, self.profile, self.base_url).aid
+            if aid is not None:
+                last_known = aid in self.known or aid in self.dead_aids
             if since and item.date and item.date < since:
                 self.inc("listing/older_than_since")
                 continue
             fresh += 1
             yield from self.follow_article(item.url, channel)
         number = response.meta["listing_page"]
+        # Listings run newest first: once a page ends on a known article, everything
+        # after it is known too (new articles sit above it; a sticky old one sits at the
+        # top, not the end). After PORTAL_EARLY_STOP_PAGES such pages the walk stops.
+        known_pages = response.meta.get("known_pages", 0) + 1 if last_known else 0
         if not page.next_url:
             return
         if self.args.max_pages and number >= self.args.max_pages:
@@ -196,8 +258,12 @@ class PortalSpider(scrapy.Spider):
         if since and fresh == 0:
             self.inc("listing/stopped_at_since")
             return
+        if not self.args.full and self.early_stop_pages and known_pages >= self.early_stop_pages:
+            self.inc("listing/stopped_at_known")
+            return
         yield Request(page.next_url, callback=self.parse_listing, errback=self.failed,
-                      meta={"channel": channel, "listing_page": number + 1}, priority=10)
+                      meta={"channel": channel, "listing_page": number + 1, "kind": "listing",
+                            "known_pages": known_pages}, priority=10)
 
     def follow_article(self, url: str, channel: str | None) -> Iterator[Request | ArticleAlias]:
         info = classify(url, self.profile, self.base_url)
@@ -208,6 +274,9 @@ class PortalSpider(scrapy.Spider):
                 yield from self.alias(linked, info.aid, "same_url")
             if info.aid in self.requested_aids:
                 self.inc("article/link_already_seen")
+                return
+            if info.aid in self.known or info.aid in self.dead_aids:
+                self.inc("article/known_not_fetched")
                 return
             self.requested_aids.add(info.aid)
             yield self.article_request(info.url, channel)
@@ -221,14 +290,14 @@ class PortalSpider(scrapy.Spider):
         else:
             self.inc("listing/other_link")
 
-    def article_request(self, url: str, channel: str | None) -> Request:
+    def article_request(self, url: str, channel: str | None, kind: str = "article") -> Request:
         return Request(url, callback=self.parse_article, errback=self.failed,
-                       meta={"channel": channel})
+                       meta={"channel": channel, "kind": kind})
 
     def on_idle(self) -> None:
         """Fetch the twins whose static page was never linked, then let the run end."""
         twins = [(aid, url, channel) for aid, (url, channel) in self.pending_twins.items()
-                 if aid not in self.requested_aids]
+                 if aid not in self.requested_aids and aid not in self.known]
         self.pending_twins.clear()
         if not twins:
             return
@@ -240,7 +309,11 @@ class PortalSpider(scrapy.Spider):
 
     # --- Articles -------------------------------------------------------------------
 
-    def parse_article(self, response: TextResponse) -> Iterator[Request | Article]:
+    def parse_article(self, response: TextResponse) -> Iterator[Request | Article | PageEvent]:
+        if response.status == 304:
+            self.inc("article/not_modified")
+            yield PageEvent(response.url, self.profile.name, "unchanged")
+            return
         if is_soft_404(response, self.profile):
             logger.warning("%s answers 200 but says the page does not exist", response.url)
             self.inc("article/soft_404")
@@ -256,7 +329,12 @@ class PortalSpider(scrapy.Spider):
             self.inc("article/content_selector_missed")
         if page.method == "fallback":
             self.inc("article/fallback_pages")
-        state = response.meta.get("article") or {"pages": {}, "links": {}, "raw": {}}
+        state = response.meta.get("article") or {
+            "pages": {}, "links": {}, "raw": {},
+            "etag": _header(response, b"ETag"),
+            "last_modified": _header(response, b"Last-Modified"),
+            "requested_url": response.request.url if response.request else response.url,
+        }
         state["pages"][page.page] = page
         if self.save_pages:
             state["raw"][page.page] = {
@@ -272,7 +350,8 @@ class PortalSpider(scrapy.Spider):
         missing = sorted(set(state["links"]) - set(state["pages"]))
         if missing:
             yield Request(state["links"][missing[0]], callback=self.parse_article,
-                          errback=self.failed, meta={"article": state, "channel": channel})
+                          errback=self.failed, meta={"article": state, "channel": channel,
+                                                     "kind": "article_page"})
             return
         pages: list[ArticlePage] = [state["pages"][n] for n in sorted(state["pages"])]
         if pages[0].page != 1:
@@ -289,15 +368,23 @@ class PortalSpider(scrapy.Spider):
         self.inc(f"article/method/{fields['extraction_method']}")
         url = classify(pages[0].url, self.profile, self.base_url).url
         raw = [state["raw"][n] for n in sorted(state["raw"])]
-        yield Article(url=url, raw_pages=raw, **fields)
+        yield Article(url=url, raw_pages=raw, etag=state["etag"],
+                      last_modified=state["last_modified"], **fields)
+        yield PageEvent(state["requested_url"], self.profile.name, "fetched")
 
-    def failed(self, failure: Failure) -> None:
-        """Count a request that failed after retries; an article missing a page is lost
-        for this run rather than stored incomplete."""
+    def failed(self, failure: Failure) -> Iterator[PageEvent]:
+        """Count a request that failed after retries and remember it for the next run;
+        an article missing a page is lost for this run rather than stored incomplete; a
+        stored article that now answers 404 is marked gone."""
         request = failure.request
         status = failure.value.response.status if failure.check(HttpError) else None
         reason = str(status) if status else type(failure.value).__name__
         kind = "article" if request.callback == self.parse_article else "page"
+        if request.meta.get("kind") == "refresh" and status in (404, 410):
+            logger.warning("%s answers %s: marked gone", request.url, status)
+            self.inc("article/gone")
+            yield PageEvent(request.url, self.profile.name, "gone", reason)
+            return
         if request.meta.get("article"):
             logger.error("Article page %s failed (%s): the article is skipped", request.url,
                          reason)
@@ -305,3 +392,17 @@ class PortalSpider(scrapy.Spider):
         else:
             logger.warning("%s failed (%s)", request.url, reason)
         self.inc(f"{kind}/failed/{reason}")
+        if kind == "article":
+            first = request.meta.get("article", {}).get("requested_url", request.url)
+            yield PageEvent(first, self.profile.name, "failed", reason,
+                            request.meta.get("channel"))
+
+
+def _header(response: TextResponse, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _utc(stamp: str) -> str:
+    """An ISO 8601 time with an offset, as UTC, comparable as text."""
+    return datetime.fromisoformat(stamp).astimezone(UTC).isoformat()
