@@ -39,6 +39,8 @@ CANARIES: dict[str, tuple[str, Callable[[dict], float]]] = {
         lambda s: _share(_sum(s, "article/failed/"), _sum(s, "article/method/")
                          + _sum(s, "article/failed/")),
     ),
+    "errors": ("ERROR lines in the log (failed pages after retries, storage errors…)",
+               lambda s: s.get("log_count/ERROR", 0)),
     "no_homepage": ("the homepage could not be read (robots.txt, network, error status)",
                     lambda s: 0 if "nav/channels_found" in s else 1),
     "soft_404": ("article pages answering 200 with a not-found page",

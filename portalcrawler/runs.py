@@ -136,6 +136,10 @@ class RunRecorder:
             "stats": stats,
         }
         self.store.finish_run(self.run_id, fields)
+        walks = getattr(spider, "completed_walks", None)
+        if walks and reason == "finished":
+            # Only a finished run: everything it fetched is stored by now.
+            self.store.mark_walked(spider.profile.name, walks)
         release_store(self.crawler)
         if self.lock is not None:
             self.lock.release()

@@ -47,6 +47,7 @@ PORTAL_BOILERPLATE_MIN_SHARE = 0.5
 # Canaries (portalcrawler/extensions.py): above any of these limits the run is marked
 # failed and `scrapy crawl` exits with status 1. Shares are fractions of the articles read.
 PORTAL_CANARY_LIMITS = {
+    "errors": 10,
     "no_homepage": 0,
     "invalid_share": 0.1,
     "failed_share": 0.1,

@@ -133,6 +133,14 @@ def m005_schedule_state(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m006_channel_walks(db: sqlite_utils.Database) -> None:
+    """Channels whose listing a finished run walked to the end: only for those may a
+    later run stop early at known articles (a killed first run leaves gaps)."""
+    db["channel_walks"].create({"site": str, "channel": str, "completed_at": str},
+                               pk=("site", "channel"))
+
+
 @dataclass(frozen=True)
 class Known:
     """What the store holds of one article, for deciding whether to fetch it again."""
@@ -477,6 +485,20 @@ class ArticleStore:
                    if isinstance(v, dict) else v) for k, v in fields.items()}
         with self.db.atomic():
             self.db["crawl_runs"].update(run_id, row)
+
+    def walked_channels(self, site: str) -> set[str]:
+        """Channels of `site` that a finished run has walked to the end."""
+        return {row[0] for row in self.db.execute(
+            "select channel from channel_walks where site = ?", [site])}
+
+    def mark_walked(self, site: str, channels: Iterable[str], now: str | None = None) -> None:
+        """Record channels walked to the end by a run that finished."""
+        now = now or utc_now()
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "insert into channel_walks (site, channel, completed_at) values (?, ?, ?)"
+                " on conflict(site, channel) do update set completed_at = excluded.completed_at",
+                [(site, channel, now) for channel in channels])
 
     def has_article(self, url: str) -> bool:
         """Tell whether an article with this URL is stored."""

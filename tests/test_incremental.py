@@ -1,5 +1,6 @@
 """Scheduled runs: day 1 then day 2 of the replica into one database."""
 
+import json
 import sqlite3
 import subprocess
 from datetime import date, timedelta
@@ -46,8 +47,7 @@ def test_both_days_store_the_truth(two_days):
 
 
 def test_day_two_fetches_only_what_changed(two_days):
-    day1, day2, db, _, runs, window = two_days
-    import json
+    _, day2, db, _, runs, window = two_days
 
     kinds = json.loads(runs[1]["requests_by_kind"])
     new = [a for a in day2.truth if a["url"] in day2.changes["new"]]

@@ -54,6 +54,10 @@ class PortalSpider(scrapy.Spider):
         # fetched again, except those published within the refresh window.
         self.known: dict[int, Known] = {}
         self.dead_aids: set[int] = set()  # links that answered 404 in an earlier run
+        # Channels a finished run walked to the end (only those may stop early), and the
+        # ones this run walks to the end (recorded by RunRecorder if the run finishes).
+        self.walked: set[str] = set()
+        self.completed_walks: set[str] = set()
         self.base_url = self.args.base_url
         self.requested_aids: set[int] = set()
         # view.php?aid=N links: fetched at the end only for aids never seen statically.
@@ -116,6 +120,7 @@ class PortalSpider(scrapy.Spider):
         store = shared_store(self.crawler)
         try:
             self.known = store.known(self.profile.name)
+            self.walked = store.walked_channels(self.profile.name)
             failures = store.failures(self.profile.name)
         finally:
             release_store(self.crawler)
@@ -195,7 +200,7 @@ class PortalSpider(scrapy.Spider):
         for name, url in targets.values():
             yield Request(url, callback=self.parse_listing, errback=self.failed,
                           meta={"channel": name, "listing_page": 1, "kind": "listing",
-                                "known_pages": 0}, priority=10)
+                                "known_pages": 0, "walk": url}, priority=10)
         yield from self.scan_links(response)
 
     def scan_links(self, response: TextResponse) -> Iterator[ArticleAlias]:
@@ -246,11 +251,15 @@ class PortalSpider(scrapy.Spider):
             fresh += 1
             yield from self.follow_article(item.url, channel)
         number = response.meta["listing_page"]
+        walk = response.meta.get("walk", response.url)
         # Listings run newest first: once a page ends on a known article, everything
         # after it is known too (new articles sit above it; a sticky old one sits at the
-        # top, not the end). After PORTAL_EARLY_STOP_PAGES such pages the walk stops.
+        # top, not the end). After PORTAL_EARLY_STOP_PAGES such pages the walk stops,
+        # provided a finished run once walked this channel to its end.
         known_pages = response.meta.get("known_pages", 0) + 1 if last_known else 0
         if not page.next_url:
+            if not self.args.max_pages and not since:
+                self.completed_walks.add(walk)
             return
         if self.args.max_pages and number >= self.args.max_pages:
             self.inc("listing/stopped_at_max_pages")
@@ -258,12 +267,13 @@ class PortalSpider(scrapy.Spider):
         if since and fresh == 0:
             self.inc("listing/stopped_at_since")
             return
-        if not self.args.full and self.early_stop_pages and known_pages >= self.early_stop_pages:
+        if (not self.args.full and self.early_stop_pages and walk in self.walked
+                and known_pages >= self.early_stop_pages):
             self.inc("listing/stopped_at_known")
             return
         yield Request(page.next_url, callback=self.parse_listing, errback=self.failed,
                       meta={"channel": channel, "listing_page": number + 1, "kind": "listing",
-                            "known_pages": known_pages}, priority=10)
+                            "known_pages": known_pages, "walk": walk}, priority=10)
 
     def follow_article(self, url: str, channel: str | None) -> Iterator[Request | ArticleAlias]:
         info = classify(url, self.profile, self.base_url)
