@@ -19,11 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--size", type=int, default=300)
+    parser.add_argument("--day", type=int, default=1, choices=(1, 2),
+                        help="2: one day later (new articles, one edit, one deletion)")
     parser.add_argument(
         "--truth", type=Path, metavar="FILE", help="write the truth as JSON and exit"
     )
     args = parser.parse_args(argv)
-    site = build_site(seed=args.seed, size=args.size)
+    site = build_site(seed=args.seed, size=args.size, day=args.day)
     if args.truth is not None:
         text = json.dumps(site.truth, ensure_ascii=False, indent=1)
         args.truth.write_text(text + "\n", encoding="utf-8")

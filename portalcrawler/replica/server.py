@@ -318,6 +318,13 @@ class ReplicaServer(ThreadingHTTPServer):
         self.site = site
         super().__init__(address, _Handler)
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Stay quiet when a client goes away mid-request (a crawl killed on purpose)."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
     def shutdown(self) -> None:
         """Stop serving and release the socket."""
         super().shutdown()
