@@ -63,6 +63,7 @@ class PortalSpider(scrapy.Spider):
         # view.php?aid=N links: fetched at the end only for aids never seen statically.
         self.pending_twins: dict[int, tuple[str, str | None]] = {}
         self.aliases_seen: set[str] = set()
+        self.links_scanned: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -212,6 +213,12 @@ class PortalSpider(scrapy.Spider):
             if not href or href.startswith(("#", "javascript:", "mailto:")):
                 continue
             url = response.urljoin(href)
+            # Sidebars repeat the same links on every page: judge each URL once.
+            if url in self.links_scanned:
+                continue
+            if len(self.links_scanned) > 200_000:
+                self.links_scanned.clear()
+            self.links_scanned.add(url)
             info = classify(url, self.profile, self.base_url)
             linked = url.split("#", 1)[0]
             if info.aid is None:
