@@ -184,8 +184,8 @@ _SOFT_404_MAX_CHARS = 600
 def is_soft_404(response: TextResponse, profile: PortalProfile) -> bool:
     """Tell whether a 200 page is really a "not found" page: a short page whose <title>
     says so, or a tiny one whose text does. (An article titled …已被删除 is long.)"""
-    text = clean_line(" ".join(response.xpath("//body//text()[not(ancestor::script) and "
-                                              "not(ancestor::style)]").getall()))
+    text = clean_line(" ".join(response.selector.root.xpath(
+        "//body//text()[not(ancestor::script) and not(ancestor::style)]")))
     title = response.xpath("string(//title)").get() or ""
     if len(text) <= _SOFT_404_TITLED_MAX_CHARS and profile.rules.soft_404.search(title):
         return True
