@@ -23,8 +23,12 @@ def _sum(stats: dict, prefix: str) -> int:
     return sum(v for k, v in stats.items() if k.startswith(prefix) and isinstance(v, int))
 
 
+# A share over fewer articles than this is noise (one bad page of one new article).
+MIN_SHARE_BASE = 10
+
+
 def _share(count: int, total: int) -> float:
-    return count / total if total else 0.0
+    return count / total if total >= MIN_SHARE_BASE else 0.0
 
 
 # name -> (what it means, how to read it from the stats)
@@ -39,6 +43,8 @@ CANARIES: dict[str, tuple[str, Callable[[dict], float]]] = {
         lambda s: _share(_sum(s, "article/failed/"), _sum(s, "article/method/")
                          + _sum(s, "article/failed/")),
     ),
+    "storage_error": ("batches of articles the database refused (disk full, I/O error)",
+                      lambda s: s.get("pipeline/storage_error", 0)),
     "errors": ("ERROR lines in the log (failed pages after retries, storage errors…)",
                lambda s: s.get("log_count/ERROR", 0)),
     "no_homepage": ("the homepage could not be read (robots.txt, network, error status)",

@@ -13,6 +13,7 @@ touch the database share one connection (`shared_store`): SQLite wants one write
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import asdict
 
 from itemadapter import ItemAdapter
@@ -22,6 +23,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from portalcrawler.boilerplate import BoilerplateLearner, reclean
 from portalcrawler.cleaning import content_hash
 from portalcrawler.items import Article, ArticleAlias, PageEvent
+from portalcrawler.runs import lock_held
 from portalcrawler.storage import ArticleStore
 
 logger = logging.getLogger(__name__)
@@ -123,6 +125,8 @@ class BoilerplatePipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
+        if lock_held(self.crawler):
+            return
         self.learner = BoilerplateLearner(shared_store(self.crawler), self.min_articles,
                                           self.min_share)
 
@@ -175,6 +179,8 @@ class StoragePipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
+        if lock_held(self.crawler):
+            return  # another run owns the database; this one requests nothing
         self.store = shared_store(self.crawler)
         self.store.near_dup_threshold = self.crawler.settings.getfloat(
             "PORTAL_NEAR_DUP_THRESHOLD")
@@ -205,8 +211,6 @@ class StoragePipeline:
             self.store.record_failure(event.url, event.site, "article", event.reason or "",
                                       event.channel)
             self.stats.inc_value("pipeline/failures/recorded")
-        elif event.event == "fetched":
-            self.store.clear_failure(event.url)
 
     def resolve_aliases(self) -> None:
         """Record the link aliases whose article is stored; keep the others for later."""
@@ -227,7 +231,19 @@ class StoragePipeline:
     def flush(self) -> None:
         if not self.batch or self.store is None:
             return
-        for outcome in self.store.upsert_articles(self.batch):
+        try:
+            outcomes = self.store.upsert_articles(self.batch)
+        except sqlite3.Error as exc:
+            # The batch is lost for this run (the next one fetches it again); the
+            # storage_error canary fails the run.
+            logger.error("Storing %d articles failed: %s", len(self.batch), exc)
+            self.stats.inc_value("pipeline/storage_error")
+            self.batch = []
+            return
+        for outcome in outcomes:
+            # Stored (or folded): an old failure of this page is over. Done here, after
+            # the write, so that a kill before it leaves the failure to retry.
+            self.store.clear_failure(outcome.url)
             self.stats.inc_value(f"pipeline/stored/{outcome.action}")
             if outcome.reason:
                 self.stats.inc_value(f"pipeline/dedup/{outcome.reason}")

@@ -69,6 +69,12 @@ def _status_counts(stats: dict, prefix: str) -> dict[str, int]:
             if key.startswith(prefix)}
 
 
+def lock_held(crawler: Crawler) -> bool:
+    """Whether this crawl found another run holding the lock (it must not touch the
+    database, nor request anything)."""
+    return bool(crawler.__dict__.get("_portalcrawler_lock_held"))
+
+
 class RunRecorder:
     """Take the run lock when the spider opens, record the run in `crawl_runs`, and
     write its summary when it closes."""
@@ -79,6 +85,17 @@ class RunRecorder:
         self.lock = RunLock(self.db_path) if self.db_path != ":memory:" else None
         self.run_id: int | None = None
         self.store = None
+        self.holder = {"pid": os.getpid(), "host": socket.gethostname(),
+                       "started_at": utc_now()}
+        # Taken now, before the pipelines open the database: two first runs must not
+        # both create its tables.
+        self.lock_error: str | None = None
+        if self.lock is not None:
+            try:
+                self.lock.acquire(self.holder)
+            except LockHeld as exc:
+                self.lock_error = str(exc)
+                crawler.__dict__["_portalcrawler_lock_held"] = True
         crawler.signals.connect(self.opened, signal=signals.spider_opened)
         crawler.signals.connect(self.closed, signal=signals.spider_closed)
 
@@ -89,16 +106,12 @@ class RunRecorder:
     def opened(self, spider) -> None:
         from portalcrawler.pipelines import shared_store
 
-        holder = {"pid": os.getpid(), "host": socket.gethostname(), "spider": spider.name,
-                  "started_at": utc_now()}
-        if self.lock is not None:
-            try:
-                self.lock.acquire(holder)
-            except LockHeld as exc:
-                self.crawler.stats.set_value("run/lock_held", 1)
-                logger.error("Another run is active (%s): this run stops before any request",
-                             exc)
-                raise CloseSpider("lock_held") from None
+        holder = {**self.holder, "spider": spider.name}
+        if self.lock_error is not None:
+            self.crawler.stats.set_value("run/lock_held", 1)
+            logger.error("Another run is active (%s): this run stops before any request",
+                         self.lock_error)
+            raise CloseSpider("lock_held")
         self.store = shared_store(self.crawler)
         arguments = {k: str(v) for k, v in vars(getattr(spider, "args", object())).items()}
         self.run_id = self.store.start_run(spider.name, holder["pid"], holder["host"],
@@ -114,8 +127,9 @@ class RunRecorder:
             return
         stats = self.crawler.stats.get_stats()
         failed = bool(stats.get("canary/failed"))
+        interrupted = reason != "finished"  # SIGTERM (shutdown), a CloseSpider limit…
         fields = {
-            "status": "failed" if failed else "finished",
+            "status": "interrupted" if interrupted else "failed" if failed else "finished",
             "finished_at": utc_now(),
             "finish_reason": reason,
             "requests": stats.get("downloader/request_count", 0),
@@ -132,7 +146,7 @@ class RunRecorder:
             "articles_gone": stats.get("pipeline/stored/gone", 0),
             "errors": stats.get("log_count/ERROR", 0),
             "failures": stats.get("pipeline/failures/recorded", 0),
-            "exit_status": 1 if failed else 0,
+            "exit_status": 1 if failed or interrupted else 0,
             "stats": stats,
         }
         self.store.finish_run(self.run_id, fields)

@@ -45,8 +45,10 @@ PORTAL_BOILERPLATE_MIN_ARTICLES = 10
 PORTAL_BOILERPLATE_MIN_SHARE = 0.5
 
 # Canaries (portalcrawler/extensions.py): above any of these limits the run is marked
-# failed and `scrapy crawl` exits with status 1. Shares are fractions of the articles read.
+# failed and `scrapy crawl` exits with status 1. Shares are fractions of the articles read,
+# counted once at least 10 were read.
 PORTAL_CANARY_LIMITS = {
+    "storage_error": 0,
     "errors": 10,
     "no_homepage": 0,
     "invalid_share": 0.1,

@@ -468,10 +468,19 @@ class ArticleStore:
 
     def start_run(self, spider: str, pid: int, host: str, arguments: dict,
                   now: str | None = None) -> int:
-        """Record the start of a run; runs still marked running were killed."""
+        """Record the start of a run; runs still marked running were killed.
+
+        When the previous run of this spider did not finish (killed, interrupted), it may
+        have stored a channel's newest articles and not the older new ones: the channels'
+        walks are forgotten, so that this run walks them to the end again.
+        """
         with self.db.atomic():
             self.db.execute("update crawl_runs set status = 'killed', finish_reason ="
                             " coalesce(finish_reason, 'killed') where status = 'running'")
+            last = self.db.execute("select status from crawl_runs where spider = ?"
+                                   " order by id desc limit 1", [spider]).fetchone()
+            if last and last[0] not in ("finished", "failed"):
+                self.db.execute("delete from channel_walks")
             table = self.db["crawl_runs"].insert({
                 "spider": spider, "status": "running", "started_at": now or utc_now(),
                 "pid": pid, "host": host,

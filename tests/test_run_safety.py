@@ -73,9 +73,11 @@ def test_sigterm_stores_everything_fetched_so_far(replica, tmp_path):
     with sqlite3.connect(db) as conn:
         rows = conn.execute("select count(*) from articles").fetchone()[0]
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
-        (reason, stats) = conn.execute("select finish_reason, stats from crawl_runs").fetchone()
+        (status, reason, stats) = conn.execute(
+            "select status, finish_reason, stats from crawl_runs").fetchone()
     stats = json.loads(stats)
-    assert reason == "shutdown"
+    assert (status, reason) == ("interrupted", "shutdown")
+    assert run.returncode == 1  # not a complete run
     assert 0 < rows < len(site.truth)
     # Every article the run produced reached the database.
     assert rows == stats.get("pipeline/stored/new", 0)
@@ -102,3 +104,19 @@ def test_sigkill_then_a_normal_run_completes_the_set(replica, tmp_path):
         assert conn.execute("select count(*) - count(distinct aid) from articles").fetchone()[0] == 0
         statuses = [r[0] for r in conn.execute("select status from crawl_runs order by id")]
     assert statuses == ["killed", "finished"]
+
+
+def test_a_run_after_an_interrupted_one_walks_channels_to_the_end(replica, tmp_path):
+    """A stopped run may have stored a channel's newest articles only; the next run must
+    not stop at them (it forgets the channel walks of earlier runs)."""
+    site, base_url = replica
+    db = tmp_path / "articles.db"
+    run = start(base_url, db, None, CONCURRENT_REQUESTS_PER_DOMAIN="2", DOWNLOAD_DELAY="0.01")
+    read_until(run, "Scraped from <200 http", 25)
+    run.send_signal(signal.SIGTERM)
+    run.communicate()
+    again = subprocess.run(crawl_command(base_url, db, tmp_path / "again.log"), cwd=PROJECT,
+                           check=False)
+    assert again.returncode == 0
+    result = compare(db, site.truth, base_url)
+    assert (result["missing"], result["extra"]) == ([], [])

@@ -69,10 +69,12 @@ class Command(ScrapyCrawlCommand):
         self.crawler_process.start()
         stats = crawler.stats.get_stats() if crawler.stats else {}
         # Cron reads the exit status: 75 when another run holds the lock, 1 when the run
-        # could not start or failed (a canary past its limit), 0 otherwise.
+        # could not start, failed (a canary past its limit) or was stopped, 0 otherwise.
         if stats.get("run/lock_held"):
             self.exitcode = EXIT_LOCKED
-        elif self.crawler_process.bootstrap_failed or stats.get("canary/failed"):
+        elif (self.crawler_process.bootstrap_failed or stats.get("canary/failed")
+              or stats.get("finish_reason") != "finished"):
+            # Failed, or stopped before the end (SIGTERM): not a complete run.
             self.exitcode = 1
         for line in summary(stats, self.exitcode):
             logger.info(line)

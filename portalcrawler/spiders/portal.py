@@ -33,6 +33,7 @@ from portalcrawler.pages.home import nav_entries
 from portalcrawler.pages.listing import parse_listing
 from portalcrawler.pipelines import release_store, shared_store
 from portalcrawler.profile import PortalProfile, Selectors
+from portalcrawler.runs import lock_held
 from portalcrawler.storage import Known, StorageError, check_path
 from portalcrawler.urls import Kind, classify
 
@@ -116,8 +117,8 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(key, count)
 
     async def start(self) -> AsyncIterator[Request]:
-        if self.crawler.stats.get_value("run/lock_held"):
-            return  # another run is active: RunRecorder has closed this one
+        if lock_held(self.crawler):
+            return  # another run is active: RunRecorder closes this one
         store = shared_store(self.crawler)
         try:
             self.known = store.known(self.profile.name)
@@ -388,7 +389,6 @@ class PortalSpider(scrapy.Spider):
         raw = [state["raw"][n] for n in sorted(state["raw"])]
         yield Article(url=url, raw_pages=raw, etag=state["etag"],
                       last_modified=state["last_modified"], **fields)
-        yield PageEvent(state["requested_url"], self.profile.name, "fetched")
 
     def failed(self, failure: Failure) -> Iterator[PageEvent]:
         """Count a request that failed after retries and remember it for the next run;
