@@ -24,6 +24,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
 
 from lxml.html import fragment_fromstring
@@ -60,6 +61,16 @@ class BoilerplateLearner:
             "select site, hash, text from boilerplate where status in (?, ?)", [LEARNED, BLOCKED]
         ):
             self.chrome[(row[0], row[1])] = row[2]
+
+    def prune(self, days: int = 14) -> int:
+        """Forget candidates seen in one article only and not again for `days` days:
+        without this, the table would hold a second copy of every body."""
+        cutoff = (datetime.now(UTC) - timedelta(days=days)).replace(microsecond=0).isoformat()
+        with self.store.db.atomic():
+            cursor = self.store.db.execute(
+                "delete from boilerplate where status = ? and articles <= 1 and"
+                " last_seen_at < ?", [CANDIDATE, cutoff])
+        return cursor.rowcount
 
     def is_chrome(self, site: str, text: str) -> bool:
         """Tell whether a body line is learned or blocked boilerplate of `site`."""
@@ -138,7 +149,8 @@ def set_status(store: ArticleStore, site: str, text_or_hash: str, status: str) -
 
 
 def reclean(store: ArticleStore, profile, learner: BoilerplateLearner,
-            only: set[tuple[str, str]] | None = None, fallback: bool = True) -> Counter:
+            only: set[tuple[str, str]] | None = None, min_body: int = 20,
+            fallback: bool = True) -> Counter:
     """Re-derive body fields of stored articles from their saved pages, no download.
 
     With `only`, just the articles whose body holds one of those (site, hash) lines.
@@ -163,6 +175,10 @@ def reclean(store: ArticleStore, profile, learner: BoilerplateLearner,
                                     urljoin(page["url"], "/"), fallback) for page in saved]
         fields, _ = merge_article(pages, profile)
         new_body, new_html, _ = learner.strip(site, fields["body"], fields["body_html"])
+        if len(new_body) < min_body:
+            # What is left would not be an article: keep the stored version, and say so.
+            counts["reclean/kept_too_short"] += 1
+            continue
         changes = {
             "body": new_body, "body_html": new_html, "images": fields["images"],
             "editor": fields["editor"], "original_title": fields["original_title"],

@@ -97,3 +97,13 @@ def fingerprint(body: str) -> tuple[np.ndarray, np.ndarray, list[int]]:
     hashed = shingles(body)
     signature = minhash(hashed)
     return hashed, signature, band_keys(signature) if len(hashed) else []
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Jaccard similarity of two titles' character bigrams (punctuation ignored)."""
+    a, b = normalize(a), normalize(b)
+    grams_a = {a[i : i + 2] for i in range(len(a) - 1)}
+    grams_b = {b[i : i + 2] for i in range(len(b) - 1)}
+    if not grams_a or not grams_b:
+        return 0.0
+    return len(grams_a & grams_b) / len(grams_a | grams_b)

@@ -50,16 +50,34 @@ def release_store(crawler: Crawler) -> None:
 
 
 class ValidatePipeline:
-    """Drop items that cannot be a stored article."""
+    """Drop items that cannot be a stored article, and remember them as failures (so
+    that a page that is never valid is not fetched again run after run)."""
 
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
         self.required = crawler.settings.getlist("PORTAL_REQUIRED_FIELDS")
         self.min_body = crawler.settings.getint("PORTAL_MIN_BODY_CHARS")
+        self.store: ArticleStore | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
         return cls(crawler)
+
+    def open_spider(self) -> None:
+        if not lock_held(self.crawler):
+            self.store = shared_store(self.crawler)
+
+    def close_spider(self) -> None:
+        if self.store is not None:
+            release_store(self.crawler)
+            self.store = None
+
+    def invalid(self, adapter: ItemAdapter, reason: str) -> DropItem:
+        if self.store is not None:
+            self.store.record_failure(adapter["url"], adapter["site"], "article",
+                                      f"invalid: {reason}", adapter.get("channel"))
+        return DropItem(f"{adapter.get('url')}: {reason}", log_level="WARNING")
 
     def process_item(self, item):
         if not isinstance(item, Article):
@@ -69,12 +87,10 @@ class ValidatePipeline:
         if missing:
             for name in missing:
                 self.stats.inc_value(f"pipeline/invalid/missing_{name}")
-            raise DropItem(f"{adapter.get('url')}: missing {', '.join(missing)}",
-                           log_level="WARNING")
+            raise self.invalid(adapter, f"missing {', '.join(missing)}")
         if len(adapter.get("body") or "") < self.min_body:
             self.stats.inc_value("pipeline/invalid/short_body")
-            raise DropItem(f"{adapter.get('url')}: body shorter than {self.min_body} chars",
-                           log_level="WARNING")
+            raise self.invalid(adapter, f"body shorter than {self.min_body} chars")
         return item
 
 
@@ -118,6 +134,7 @@ class BoilerplatePipeline:
         self.stats = crawler.stats
         self.min_articles = settings.getint("PORTAL_BOILERPLATE_MIN_ARTICLES")
         self.min_share = settings.getfloat("PORTAL_BOILERPLATE_MIN_SHARE")
+        self.min_body = settings.getint("PORTAL_MIN_BODY_CHARS")
         self.learner: BoilerplateLearner | None = None
 
     @classmethod
@@ -129,18 +146,22 @@ class BoilerplatePipeline:
             return
         self.learner = BoilerplateLearner(shared_store(self.crawler), self.min_articles,
                                           self.min_share)
+        self.learner.prune()
+        # StoragePipeline counts the lines of each article it stores as new: a copy
+        # folded into another story must not count twice.
+        self.crawler.__dict__["_portalcrawler_learner"] = self.learner
 
     def process_item(self, item):
         if not isinstance(item, Article):
             return item
         adapter = ItemAdapter(item)
         site, body = adapter["site"], adapter["body"]
-        if not self.learner.store.has_article(adapter["url"]):
-            for text in self.learner.observe(site, body.split("\n")):
-                logger.info("Learned boilerplate of %s: %s", site, text[:60])
-                self.stats.inc_value("cleaning/learned_boilerplate")
         body, html, removed = self.learner.strip(site, body, adapter["body_html"])
         if removed:
+            if len(body) < self.min_body:
+                self.stats.inc_value("pipeline/invalid/short_body")
+                raise DropItem(f"{adapter['url']}: body under {self.min_body} chars once "
+                               "learned boilerplate is removed", log_level="WARNING")
             adapter["body"], adapter["body_html"] = body, html
             adapter["content_hash"] = content_hash(body)
             self.stats.inc_value("cleaning/learned_boilerplate_line", removed)
@@ -154,7 +175,7 @@ class BoilerplatePipeline:
             return
         if self.learner.newly_learned:
             counts = reclean(self.learner.store, self.crawler.spider.profile, self.learner,
-                             self.learner.newly_learned,
+                             self.learner.newly_learned, self.min_body,
                              self.crawler.settings.getbool("PORTAL_FALLBACK"))
             for key, count in counts.items():
                 self.stats.inc_value(f"cleaning/{key}", count)
@@ -240,10 +261,17 @@ class StoragePipeline:
             self.stats.inc_value("pipeline/storage_error")
             self.batch = []
             return
+        learner = self.crawler.__dict__.get("_portalcrawler_learner")
+        bodies = {article["url"]: article["body"] for article in self.batch}
         for outcome in outcomes:
             # Stored (or folded): an old failure of this page is over. Done here, after
             # the write, so that a kill before it leaves the failure to retry.
             self.store.clear_failure(outcome.url)
+            if learner is not None and outcome.action == "new":
+                site = self.batch[0]["site"]
+                for text in learner.observe(site, bodies[outcome.url].split("\n")):
+                    logger.info("Learned boilerplate of %s: %s", site, text[:60])
+                    self.stats.inc_value("cleaning/learned_boilerplate")
             self.stats.inc_value(f"pipeline/stored/{outcome.action}")
             if outcome.reason:
                 self.stats.inc_value(f"pipeline/dedup/{outcome.reason}")

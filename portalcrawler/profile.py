@@ -112,8 +112,10 @@ class TextRules:
     )
     # Whole lines that are site boilerplate wherever they appear in a body.
     chrome_lines: tuple[LineRule, ...] = (
+        # 特别声明/免责声明/版权声明…, or a bare 声明 used as a label (声明：, 【声明】);
+        # not a sentence that opens with 声明 (声明称，公司…).
         LineRule("disclaimer", re.compile(
-            r"^[【\[]?\s*(?:特别|免责|版权|郑重)?声明\s*[】\]]?\s*[:：]?")),
+            r"^[【\[]?\s*(?:(?:特别|免责|版权|郑重)声明|声明\s*(?:[】\]]|[:：]))"), 400),
         LineRule("disclaimer", re.compile(
             r"如有侵权|侵权.{0,6}删除|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)"), 200),
         # Promotion: only short lines, so that an article about QR payments keeps its text.
@@ -139,6 +141,10 @@ class TextRules:
         r"页面不存在|文档不存在|文章不存在|信息不存在|页面没有找到|找不到(?:该|此|您要的)?(?:页面|文章)|"
         r"已被删除|无此(?:文章|信息)|Page Not Found|404 Not Found",
         re.IGNORECASE,
+    )
+    # A disclaimer heading alone on its line (免责声明：): its text is the next line.
+    disclaimer_heading: re.Pattern[str] = re.compile(
+        r"^[【\[]?\s*(?:特别|免责|版权|郑重)?声明\s*[】\]]?\s*[:：]?\s*$"
     )
     # Labels a description box may open with.
     summary_label: re.Pattern[str] = re.compile(

@@ -73,12 +73,17 @@ PORTAL_REFRESH_DAYS = 3
 # article (listings run newest first, so everything after it is known too; new articles
 # sit above it); -a full=1 walks every page. 0: never stop early.
 PORTAL_EARLY_STOP_PAGES = 1
+# A page that failed (an error after retries, a 404, a page that is never a valid
+# article) is tried again by this many runs in all; then only -a full=1 tries it.
+PORTAL_FAILURE_RETRIES = 3
 
-# Two bodies whose character-shingle Jaccard similarity is at least this are one story:
-# the later copy is folded into the earlier as an alias (reason near_duplicate). Lower
-# catches copies edited more heavily, and risks folding serial reports that share
-# background paragraphs; higher keeps lightly edited copies apart.
-PORTAL_NEAR_DUP_THRESHOLD = 0.6
+# Two bodies whose character-shingle Jaccard similarity is at least this (and whose titles
+# agree, unless the bodies are at least 0.85 alike) are one story: the later copy is
+# folded into the earlier as an alias (reason near_duplicate; its fields and pages are
+# kept). Lower catches copies edited more heavily, and risks folding serial reports that
+# share background paragraphs, or notices written from one template; higher keeps
+# lightly edited copies apart.
+PORTAL_NEAR_DUP_THRESHOLD = 0.65
 
 # --- Politeness ---------------------------------------------------------------------
 

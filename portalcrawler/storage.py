@@ -141,6 +141,12 @@ def m006_channel_walks(db: sqlite_utils.Database) -> None:
                                pk=("site", "channel"))
 
 
+@migrations()
+def m007_alias_copies(db: sqlite_utils.Database) -> None:
+    """Keep the fields of a folded copy with its alias (JSON), so folding loses nothing."""
+    db["article_aliases"].add_column("copy", str)
+
+
 @dataclass(frozen=True)
 class Known:
     """What the store holds of one article, for deciding whether to fetch it again."""
@@ -193,6 +199,10 @@ def utc_now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+# Bodies this similar are one story whatever their titles say.
+SURE_COPY = 0.85
+
+
 class ArticleStore:
     """Read and write articles in one SQLite database."""
 
@@ -201,7 +211,7 @@ class ArticleStore:
     max_candidates = 50
 
     def __init__(self, db: str | Path | sqlite_utils.Database,
-                 near_dup_threshold: float = 0.6) -> None:
+                 near_dup_threshold: float = 0.65) -> None:
         self.near_dup_threshold = near_dup_threshold
         if isinstance(db, sqlite_utils.Database):
             self.db = db
@@ -275,7 +285,9 @@ class ArticleStore:
             self._write(article, now)
             self._fold(target, url, reason, score, now)
             return Outcome(url, "new_canonical", url, reason, score, folded=target)
-        self._add_alias(url, target, reason, score, now, article.get("site"), article.get("aid"))
+        self._add_alias(url, target, reason, score, now, article.get("site"), article.get("aid"),
+                        article if reason != "same_aid" else None)
+        self._save_pages(url, article.get("raw_pages") or [], now)
         return Outcome(url, "folded", target, reason, score)
 
     def _match(self, article: dict) -> tuple[str, str, float] | None:
@@ -296,9 +308,17 @@ class ArticleStore:
             if row:
                 return row[0], "same_content", 1.0
         best = self.near_duplicate(body)
-        if best and best[1] >= self.near_dup_threshold:
+        if best is None or best[1] < self.near_dup_threshold:
+            return None
+        # Below SURE_COPY, the titles must agree too: articles written from one template
+        # (licence notices, results) share most sentences, not a title.
+        if best[1] >= SURE_COPY or self._titles_agree(article.get("title"), best[0]):
             return best[0], "near_duplicate", best[1]
         return None
+
+    def _titles_agree(self, title: str | None, url: str) -> bool:
+        row = self.db.execute("select title from articles where url = ?", [url]).fetchone()
+        return fingerprint.title_similarity(title or "", (row[0] if row else "") or "") >= 0.5
 
     def near_duplicate(self, body: str) -> tuple[str, float] | None:
         """The most similar stored article sharing an LSH band with `body`, and the
@@ -345,22 +365,29 @@ class ArticleStore:
         row = self._row(article, now)
         url = row["url"]
         self.db["articles"].upsert(row, pk="url", alter=False)
+        self._index(url, row["body"] or "")
+        self._save_pages(url, article.get("raw_pages") or [], now)
+
+    def _index(self, url: str, body: str) -> None:
+        """(Re)write the body's fingerprint and its LSH band keys."""
         self.db.execute("delete from lsh where url = ?", [url])
-        _, signature, keys = fingerprint.fingerprint(row["body"] or "")
+        _, signature, keys = fingerprint.fingerprint(body)
         self.db.execute(
             "insert or replace into fingerprints (url, version, minhash) values (?, ?, ?)",
             [url, fingerprint.VERSION, signature.tobytes()])
         self.db.conn.executemany("insert or ignore into lsh (key, url) values (?, ?)",
-                            [(key, url) for key in keys])
-        pages = article.get("raw_pages") or []
-        if pages:
-            self.db.execute("delete from raw_pages where url = ?", [url])
-            self.db["raw_pages"].insert_all(
-                [{"url": url, "page": number, "page_url": page["url"],
-                  "headers": json.dumps(page.get("headers") or {}, ensure_ascii=False),
-                  "body": zlib.compress(page["body"], 6), "fetched_at": now}
-                 for number, page in enumerate(pages, start=1)],
-                pk=("url", "page"))
+                                 [(key, url) for key in keys])
+
+    def _save_pages(self, url: str, pages: list[dict], now: str) -> None:
+        if not pages:
+            return
+        self.db.execute("delete from raw_pages where url = ?", [url])
+        self.db["raw_pages"].insert_all(
+            [{"url": url, "page": number, "page_url": page["url"],
+              "headers": json.dumps(page.get("headers") or {}, ensure_ascii=False),
+              "body": zlib.compress(page["body"], 6), "fetched_at": now}
+             for number, page in enumerate(pages, start=1)],
+            pk=("url", "page"))
 
     def _fold(self, old: str, into: str, reason: str, score: float, now: str) -> None:
         """Turn the stored article `old` into an alias of `into`, its aliases with it."""
@@ -368,20 +395,29 @@ class ArticleStore:
                                     [old]).fetchone()
         self.db.execute("update article_aliases set article_url = ? where article_url = ?",
                         [into, old])
-        for table in ("articles", "raw_pages", "fingerprints", "lsh"):
+        copy = self.db.execute("select * from articles where url = ?", [old]).fetchone()
+        columns = [d[0] for d in self.db.execute("select * from articles limit 0").description]
+        for table in ("articles", "fingerprints", "lsh"):
             self.db.execute(f"delete from {table} where url = ?", [old])
-        self._add_alias(old, into, reason, score, now, site, aid)
+        # Its saved pages stay, and its fields go with the alias: folding loses nothing.
+        self._add_alias(old, into, reason, score, now, site, aid,
+                        dict(zip(columns, copy, strict=True)))
 
     def _add_alias(self, url: str, target: str, reason: str, score: float, now: str,
-                   site: str | None = None, aid: int | None = None) -> None:
+                   site: str | None = None, aid: int | None = None,
+                   copy: dict | None = None) -> None:
         if url == target:
             return
+        copy_json = None
+        if copy is not None:
+            copy = {k: v for k, v in copy.items() if k not in ("raw_pages", "body_html")}
+            copy_json = json.dumps(copy, ensure_ascii=False, default=str)
         self.db.execute(
             "insert into article_aliases (url, article_url, reason, similarity, site, aid,"
-            " first_seen_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict(url)"
-            " do update set article_url = excluded.article_url,"
-            " last_seen_at = excluded.last_seen_at",
-            [url, target, reason, round(score, 4), site, aid, now, now])
+            " copy, first_seen_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " on conflict(url) do update set article_url = excluded.article_url,"
+            " copy = coalesce(excluded.copy, copy), last_seen_at = excluded.last_seen_at",
+            [url, target, reason, round(score, 4), site, aid, copy_json, now, now])
 
     def _touch_alias(self, url: str, now: str) -> None:
         self.db.execute("update article_aliases set last_seen_at = ? where url = ?", [now, url])
@@ -481,6 +517,9 @@ class ArticleStore:
                                    " order by id desc limit 1", [spider]).fetchone()
             if last and last[0] not in ("finished", "failed"):
                 self.db.execute("delete from channel_walks")
+            # Failures whose page is stored by now (fetched by a listing walk).
+            self.db.execute("delete from failures where url in (select url from articles)"
+                            " or url in (select url from article_aliases)")
             table = self.db["crawl_runs"].insert({
                 "spider": spider, "status": "running", "started_at": now or utc_now(),
                 "pid": pid, "host": host,
@@ -527,6 +566,8 @@ class ArticleStore:
             changes["images"] = json.dumps(changes["images"] or [], ensure_ascii=False)
         with self.db.atomic():
             self.db["articles"].update(url, changes)
+            if "body" in changes:
+                self._index(url, changes["body"] or "")
 
     def article(self, url: str) -> dict | None:
         """One article by URL, with `images` decoded, or None."""

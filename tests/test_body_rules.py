@@ -102,3 +102,10 @@ def test_a_long_article_line_about_qr_codes_is_kept():
 def test_image_captions(html, caption):
     parts = split(html)
     assert images_with_captions(parts.lines, RULES) == [{"url": "/a.jpg", "caption": caption}]
+
+
+def test_a_sentence_that_opens_with_a_statement_is_article_text():
+    lines = ["声明称，公司从未授权任何个人以公司名义开展招商活动，并将依法追究相关责任。",
+             "业内人士认为，此举有助于规范市场秩序。"]
+    parts = split("".join(f"<p>{line}</p>" for line in lines))
+    assert body(parts) == lines

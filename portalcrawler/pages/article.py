@@ -265,7 +265,7 @@ def split_body(lines: list[Line], rules: TextRules) -> BodyParts:
                 if parts.lines and parts.lines[-1].kind == "image":
                     parts.lines.pop()
                     parts.removed["chrome_image"] += 1
-            if rule.name == "disclaimer" and (len(text) <= 10 or text.endswith((":", "："))):
+            if rule.name == "disclaimer" and rules.disclaimer_heading.match(text):
                 drop_next = True
             continue
         parts.lines.append(line)

@@ -64,12 +64,12 @@ def run_theme(site: Site, theme: str, limit: int | None = None,
         fields, _ = merge_article([page], profile)
         result.extract_seconds += time.perf_counter() - extract_started
         result.fallback += fields["extraction_method"] == "fallback"
-        if not store.has_article(url):
-            result.learned += learner.observe(profile.name, fields["body"].split("\n"))
         text, html, _ = learner.strip(profile.name, fields["body"], fields["body_html"])
         fields.update(body=text, body_html=html, content_hash=content_hash(text))
-        store.upsert_articles([{**fields, "url": url, "raw_pages": [
+        (outcome,) = store.upsert_articles([{**fields, "url": url, "raw_pages": [
             {"url": url, "headers": {"Content-Type": "text/html"}, "body": body}]}])
+        if outcome.action == "new":  # as StoragePipeline does
+            result.learned += learner.observe(profile.name, text.split("\n"))
         truths[url] = truth
     if learner.newly_learned:
         reclean(store, profile, learner, learner.newly_learned)

@@ -54,7 +54,8 @@ class PortalSpider(scrapy.Spider):
         # What earlier runs stored, by aid (read at start): known articles are not
         # fetched again, except those published within the refresh window.
         self.known: dict[int, Known] = {}
-        self.dead_aids: set[int] = set()  # links that answered 404 in an earlier run
+        self.dead_aids: set[int] = set()  # failed in PORTAL_FAILURE_RETRIES runs: given up
+        self.retried_aids: set[int] = set()  # failed earlier, requested again by this run
         # Channels a finished run walked to the end (only those may stop early), and the
         # ones this run walks to the end (recorded by RunRecorder if the run finishes).
         self.walked: set[str] = set()
@@ -107,6 +108,7 @@ class PortalSpider(scrapy.Spider):
         self.fallback = crawler.settings.getbool("PORTAL_FALLBACK")
         self.save_pages = crawler.settings.getbool("ARTICLES_DB_SAVE_PAGES")
         self.refresh_days = crawler.settings.getfloat("PORTAL_REFRESH_DAYS")
+        self.failure_retries = max(1, crawler.settings.getint("PORTAL_FAILURE_RETRIES"))
         self.early_stop_pages = crawler.settings.getint("PORTAL_EARLY_STOP_PAGES")
         if self.refresh_days < 0 or self.early_stop_pages < 0:
             raise argument_error("PORTAL_REFRESH_DAYS and PORTAL_EARLY_STOP_PAGES must be "
@@ -134,11 +136,14 @@ class PortalSpider(scrapy.Spider):
             info = classify(failure["url"], self.profile, self.base_url)
             if info.aid is None or info.aid in self.known:
                 continue
-            if failure["reason"] == "404":
-                self.dead_aids.add(info.aid)  # a dead link: only a full walk tries again
+            if failure["attempts"] >= self.failure_retries:
+                # Given up on (a dead link, a page that is never valid): only a full walk
+                # tries again, and listings treat it as known.
+                self.dead_aids.add(info.aid)
                 if not self.args.full:
                     continue
             self.requested_aids.add(info.aid)
+            self.retried_aids.add(info.aid)
             self.inc("article/retry_failed")
             yield self.article_request(failure["url"], failure["channel"], kind="retry")
 
@@ -253,7 +258,8 @@ class PortalSpider(scrapy.Spider):
         for item in page.items:
             aid = classify(item.url, self.profile, self.base_url).aid
             if aid is not None:
-                last_known = aid in self.known or aid in self.dead_aids
+                last_known = (aid in self.known or aid in self.dead_aids
+                              or aid in self.retried_aids)
             if since and item.date and item.date < since:
                 self.inc("listing/older_than_since")
                 continue
@@ -338,6 +344,11 @@ class PortalSpider(scrapy.Spider):
             self.inc("article/soft_404")
             if response.meta.get("article"):
                 self.inc("article/incomplete")
+            elif response.meta.get("kind") == "refresh":
+                yield PageEvent(response.request.url, self.profile.name, "gone", "soft_404")
+            else:
+                yield PageEvent(response.request.url, self.profile.name, "failed", "soft_404",
+                                response.meta.get("channel"))
             return
         page = parse_article_page(response, self.profile, self.base_url, self.fallback)
         self.inc("article/pages")
