@@ -115,6 +115,17 @@ def _decodes(body: bytes, encoding: str) -> bool:
     return True
 
 
+def _mostly_utf8(body: bytes) -> bool:
+    """Whether the body is UTF-8 save for at most 1% bad sequences among its non-ASCII
+    characters (GBK read as UTF-8 is mostly bad sequences)."""
+    text = body.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if not bad:
+        return True
+    wide = sum(1 for char in text if ord(char) > 127) - bad
+    return wide >= 20 and bad <= wide // 100
+
+
 def choose_encoding(header_charset: str | None, body: bytes) -> str | None:
     """Pick the encoding to read an HTML body with, or None to keep Scrapy's choice.
 
@@ -130,8 +141,9 @@ def choose_encoding(header_charset: str | None, body: bytes) -> str | None:
     if trusted and _decodes(body, header):
         return None
     # Text in GBK is almost never valid UTF-8, while UTF-8 text often decodes as
-    # GB18030 into nonsense: so valid UTF-8 with non-ASCII bytes wins.
-    if not body.isascii() and _decodes(body, "utf-8"):
+    # GB18030 into nonsense: so UTF-8 with non-ASCII bytes wins, even with a stray bad
+    # byte or two (a summary cut in the middle of a character).
+    if not body.isascii() and _mostly_utf8(body):
         return "utf-8"
     declared = html_body_declared_encoding(body)
     if declared and _decodes(body, declared):

@@ -1,6 +1,6 @@
 """A scheduled run on the replica's second day: what it requests, against the minimum.
 
-    .venv/bin/python bench/incremental.py [--size 300] [--seed 1]
+    .venv/bin/python bench/day_two.py [--size 300] [--seed 1]
 
 Day 1 is crawled into a fresh database; on day 2 the replica has new articles at the top
 of several channels (the pagination shifts), one recent article edited and one deleted.
