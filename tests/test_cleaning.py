@@ -129,7 +129,7 @@ def test_info_line_variants(line, field, value):
 def test_utf8_with_one_broken_character_is_still_utf8():
     text = "直销企业持续加大研发投入，累计获得专利多项。" * 10
     page = ("<html><head><meta charset=gb2312></head><body><p>" + text + "</p><p>").encode("utf-8")
-    page += "截断".encode("utf-8")[:4] + b"</p></body></html>"  # a character cut in half
+    page += "截断".encode()[:4] + b"</p></body></html>"  # a character cut in half
     assert choose_encoding("ISO-8859-1", page) == "utf-8"
     # GBK is not mistaken for slightly broken UTF-8.
     assert choose_encoding(None, GBK_PAGE) == "gb18030"
