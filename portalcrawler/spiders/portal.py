@@ -409,6 +409,10 @@ class PortalSpider(scrapy.Spider):
         status = failure.value.response.status if failure.check(HttpError) else None
         reason = str(status) if status else type(failure.value).__name__
         kind = "article" if request.callback == self.parse_article else "page"
+        if request.meta.get("kind") == "retry":
+            # A page that failed before and fails again: counted apart, so that the
+            # failed_share canary speaks of this run's new failures.
+            kind = "retry"
         if request.meta.get("kind") == "refresh" and status in (404, 410):
             logger.warning("%s answers %s: marked gone", request.url, status)
             self.inc("article/gone")
@@ -421,7 +425,7 @@ class PortalSpider(scrapy.Spider):
         else:
             logger.warning("%s failed (%s)", request.url, reason)
         self.inc(f"{kind}/failed/{reason}")
-        if kind == "article":
+        if kind in ("article", "retry"):
             first = request.meta.get("article", {}).get("requested_url", request.url)
             yield PageEvent(first, self.profile.name, "failed", reason,
                             request.meta.get("channel"))
