@@ -32,11 +32,12 @@ def start(base_url, db, log, **settings):
 
 
 def read_until(process, marker, count):
-    """Read the child's log until `marker` has appeared `count` times; return the lines."""
+    """Read the child's log until `count` lines have started with `marker`; return them.
+    (Scrapy logs each scraped item on the line after "Scraped from <200 …>".)"""
     lines, seen = [], 0
     for line in process.stderr:
         lines.append(line)
-        seen += marker in line
+        seen += line.startswith(marker)
         if seen >= count:
             return lines
     raise AssertionError(f"the run ended before {count} x {marker!r}")
@@ -66,7 +67,7 @@ def test_sigterm_stores_everything_fetched_so_far(replica, tmp_path):
     db = tmp_path / "articles.db"
     run = start(base_url, db, None, CONCURRENT_REQUESTS_PER_DOMAIN="2",
                 DOWNLOAD_DELAY="0.01")
-    read_until(run, "Scraped from <200 http", 25)
+    read_until(run, "Article(url=", 25)
     run.send_signal(signal.SIGTERM)
     log = run.communicate()[1]
     assert "shutting down gracefully" in log
@@ -88,7 +89,7 @@ def test_sigkill_then_a_normal_run_completes_the_set(replica, tmp_path):
     site, base_url = replica
     db = tmp_path / "articles.db"
     run = start(base_url, db, None)
-    read_until(run, "Scraped from <200 http", 30)
+    read_until(run, "Article(url=", 30)
     run.send_signal(signal.SIGKILL)
     run.communicate()
     with sqlite3.connect(db) as conn:
@@ -112,7 +113,7 @@ def test_a_run_after_an_interrupted_one_walks_channels_to_the_end(replica, tmp_p
     site, base_url = replica
     db = tmp_path / "articles.db"
     run = start(base_url, db, None, CONCURRENT_REQUESTS_PER_DOMAIN="2", DOWNLOAD_DELAY="0.01")
-    read_until(run, "Scraped from <200 http", 25)
+    read_until(run, "Article(url=", 25)
     run.send_signal(signal.SIGTERM)
     run.communicate()
     again = subprocess.run(crawl_command(base_url, db, tmp_path / "again.log"), cwd=PROJECT,
