@@ -181,8 +181,11 @@ class PortalProfile:
     )
     # Listing pages: the channel folder (with or without its slash), index.html or
     # list_{tid}_{n}.html.
+    # Sub-channels nest (/caijing/hongguan/), and DedeCMS's default puts channels under
+    # /a/ (/a/caijing/): the folder is the whole path.
     listing_path: re.Pattern[str] = re.compile(
-        r"^/(?P<folder>[\w-]+)(?:/(?P<rest>index\.html?|list_(?P<tid>\d+)_(?P<page>\d+)\.html)?)?$"
+        r"^/(?P<folder>[\w-]+(?:/[\w-]+)*?)"
+        r"(?:/(?P<rest>index\.html?|list_(?P<tid>\d+)_(?P<page>\d+)\.html)?)?$"
     )
     listing_twin_path: str = "/plus/list.php"
     # Query parameters that only track where a click came from.

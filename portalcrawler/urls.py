@@ -91,7 +91,8 @@ def classify(url: str, profile: PortalProfile, base_url: str) -> UrlInfo:
         page = int(query["PageNo"]) if query.get("PageNo", "").isdigit() else 1
         return UrlInfo(canonical, Kind.LISTING, page=page)
     match = profile.listing_path.match(parts.path)
-    if match and match["folder"] not in _NOT_CHANNELS:
+    if match and match["folder"].split("/")[-1] not in _NOT_CHANNELS and \
+            match["folder"].split("/")[0] not in _NOT_CHANNELS - {"a"}:
         page = int(match["page"] or 1)
         folder_url = urlunsplit((parts.scheme, parts.netloc, f"/{match['folder']}/", "", ""))
         url = folder_url if not match["rest"] else canonical

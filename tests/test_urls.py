@@ -30,6 +30,21 @@ def test_classify(url, kind, canonical, aid, page):
     assert (info.kind, info.url, info.aid, info.page) == (kind, canonical, aid, page)
 
 
+@pytest.mark.parametrize(
+    ("path", "folder", "page"),
+    [("/caijing/hongguan/", "caijing/hongguan", 1), ("/a/caijing/", "a/caijing", 1),
+     ("/a/caijing/list_7_3.html", "a/caijing", 3), ("/caijing", "caijing", 1)],
+)
+def test_nested_channel_folders_are_listings(path, folder, page):
+    info = classify(BASE.rstrip("/") + path, CHNDSNEWS, BASE)
+    assert (info.kind, info.folder, info.page) == (Kind.LISTING, folder, page)
+
+
+def test_dedecms_own_folders_are_not_channels():
+    for path in ("/plus/", "/member/", "/a/", "/templets/default/"):
+        assert classify(BASE.rstrip("/") + path, CHNDSNEWS, BASE).kind is not Kind.LISTING
+
+
 def test_port_of_a_replica_is_kept_and_matched():
     info = classify("http://127.0.0.1:8123/qiye/2022/0101/116400.html", CHNDSNEWS,
                     "http://127.0.0.1:8123/")
