@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response, TextResponse
 from scrapy.utils.misc import build_from_crawler
@@ -96,3 +100,48 @@ class RequestKindStats:
         else:
             kind = request.meta.get("kind", "other")
         self.stats.inc_value(f"requests/kind/{kind}")
+
+
+def retry_after_seconds(value: bytes | None, now: datetime | None = None) -> float | None:
+    """Seconds a Retry-After header asks to wait (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class RetryAfterMiddleware(RetryMiddleware):
+    """Retry as Scrapy does, but wait as long as a 503 or 429 answer's Retry-After asks.
+
+    Scrapy retries at once, so a server that says "come back in 30 s" sees the retries
+    within the same second and they fail too. Only the request concerned waits. A wait
+    longer than PORTAL_RETRY_AFTER_MAX is not waited for: the page fails for this run
+    and the next run tries it again.
+    """
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        self.max_wait = settings.getfloat("PORTAL_RETRY_AFTER_MAX")
+
+    async def process_response(self, request: Request, response: Response,
+                               spider=None) -> Request | Response:
+        if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
+            return response
+        wait = retry_after_seconds(response.headers.get(b"Retry-After"))
+        if wait:
+            if wait > self.max_wait:
+                logger.warning("%s asks to retry in %.0f s, over PORTAL_RETRY_AFTER_MAX: "
+                               "left for the next run", request.url, wait)
+                self.crawler.stats.inc_value("retry/retry_after_too_long")
+                return response
+            self.crawler.stats.inc_value("retry/retry_after_waits")
+            await asyncio.sleep(wait)
+        return super().process_response(request, response)

@@ -103,8 +103,14 @@ RETRY_TIMES = 3
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
+# Wait as long as Retry-After asks (503, 429), up to this many seconds; longer, and the
+# page is left for the next run.
+PORTAL_RETRY_AFTER_MAX = 120
+
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "portalcrawler.middlewares.RetryAfterMiddleware": 550,
     "portalcrawler.middlewares.StrictRobotsTxtMiddleware": 100,
     # After HttpCompressionMiddleware (590) has decompressed the body.
     "portalcrawler.middlewares.EncodingMiddleware": 580,

@@ -164,3 +164,17 @@ def test_boilerplate_can_be_blocked_allowed_and_recleaned_without_download(tmp_p
     with sqlite3.connect(db) as conn:
         body = conn.execute("select body from articles where url = ?", [target["url"]]).fetchone()[0]
     assert body == target["body"]
+
+
+def test_retry_after_is_waited_for(tmp_path):
+    # The replica's overloaded pages keep answering 503 until their Retry-After (1 s)
+    # has passed: retrying at once, as Scrapy does, would fail them all.
+    site = build_site(seed=2, size=SIZE)
+    site.faults = Faults(strict_retry_after=True)
+    overloaded = len(site.fault_paths)
+    assert overloaded > 0
+    _, result, rows, log = crawl(tmp_path, site=site)
+    assert result.returncode == 0
+    assert len(rows) == len(site.truth)
+    assert f"'retry/retry_after_waits': {overloaded}" in log
+    assert "'retry/max_reached'" not in log

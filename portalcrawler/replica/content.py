@@ -257,6 +257,7 @@ class Faults:
     robots_status: int = 200  # e.g. 503: robots.txt unavailable
     nav_hidden: frozenset[str] = frozenset()  # channel folders missing from the nav
     soft_404: bool = False  # "page not found" answered with 200 OK
+    strict_retry_after: bool = False  # 503 until the Retry-After time has really passed
 
 
 @dataclass
@@ -285,6 +286,7 @@ class Site:
     by_aid: dict[int, Article] = field(default_factory=dict)
     faults: Faults = field(default_factory=Faults)
     hits: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    first_hit: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -380,6 +382,7 @@ class Site:
         """Forget all requests, so transient faults fire again."""
         with self._lock:
             self.hits.clear()
+            self.first_hit.clear()
 
     def respond(self, method: str, path_qs: str, headers: dict[str, str] | None = None) -> Response:
         """Answer one HTTP request; see `server.respond`."""

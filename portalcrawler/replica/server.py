@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import re
 import threading
+import time
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -234,7 +235,11 @@ def respond(site: Site, method: str, path_qs: str, headers: dict[str, str]) -> R
             ],
             body,
         )
-    if hits == 1 and path in site.fault_paths:
+    overloaded = hits == 1
+    if site.faults.strict_retry_after and path in site.fault_paths:
+        # A server that means its Retry-After: it keeps failing until the time is up.
+        overloaded = time.monotonic() - site.first_hit.setdefault(path, time.monotonic()) < 1.0
+    if overloaded and path in site.fault_paths:
         # A transient overload: the first request of a few article pages fails.
         body = render.render_503().encode("ascii")
         return Response(
