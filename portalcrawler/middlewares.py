@@ -71,6 +71,27 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
             self._stats.inc_value("robotstxt/unavailable_disallow_all")
             response = response.replace(body=_DISALLOW_ALL)
         await super()._parse_robots(response, netloc, request)
+        parser = self._parsers.get(netloc)
+        agent = self._robotstxt_useragent or self._default_useragent
+        delay = parser.crawl_delay(agent) if parser is not None else None
+        if delay:
+            self.obey_crawl_delay(request, delay)
+
+    def obey_crawl_delay(self, request: Request, delay: float) -> None:
+        """Space requests to the host at least `delay` seconds apart, as robots.txt's
+        Crawl-delay asks (Scrapy parses it but never applies it), AutoThrottle included."""
+        delay = min(delay, self.crawler.settings.getfloat("PORTAL_CRAWL_DELAY_MAX"))
+        logger.info("robots.txt asks for a Crawl-delay of %g s: obeyed", delay)
+        self._stats.set_value("robotstxt/crawl_delay", delay)
+        spider = self.crawler.spider
+        spider.download_delay = max(getattr(spider, "download_delay", 0) or 0, delay)
+        downloader = self.crawler.engine.downloader
+        slot = downloader.slots.get(downloader.get_slot_key(request))
+        if slot is not None:
+            slot.delay = max(slot.delay, delay)
+        for extension in self.crawler.extensions.middlewares:
+            if hasattr(extension, "mindelay"):  # AutoThrottle keeps its own floor
+                extension.mindelay = max(extension.mindelay, delay)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         logger.error("robots.txt of %s unreachable (%s): nothing there is crawled (RFC 9309)",

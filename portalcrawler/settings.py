@@ -103,6 +103,8 @@ RETRY_TIMES = 3
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
+# robots.txt's Crawl-delay is obeyed (Scrapy ignores it), up to this many seconds.
+PORTAL_CRAWL_DELAY_MAX = 60
 # Wait as long as Retry-After asks (503, 429), up to this many seconds; longer, and the
 # page is left for the next run.
 PORTAL_RETRY_AFTER_MAX = 120

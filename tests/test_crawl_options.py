@@ -178,3 +178,13 @@ def test_retry_after_is_waited_for(tmp_path):
     assert len(rows) == len(site.truth)
     assert f"'retry/retry_after_waits': {overloaded}" in log
     assert "'retry/max_reached'" not in log
+
+
+def test_crawl_delay_of_robots_txt_is_obeyed(tmp_path):
+    site = build_site(seed=2, size=20)
+    site.faults = Faults(crawl_delay=0.05)
+    _, result, rows, log = crawl(tmp_path, site=site)
+    assert result.returncode == 0
+    assert len(rows) == len(site.truth)
+    assert "robots.txt asks for a Crawl-delay of 0.05 s: obeyed" in log
+    assert "'robotstxt/crawl_delay': 0.05" in log

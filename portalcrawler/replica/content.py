@@ -258,6 +258,7 @@ class Faults:
     nav_hidden: frozenset[str] = frozenset()  # channel folders missing from the nav
     soft_404: bool = False  # "page not found" answered with 200 OK
     strict_retry_after: bool = False  # 503 until the Retry-After time has really passed
+    crawl_delay: float | None = None  # a Crawl-delay line in robots.txt
 
 
 @dataclass

@@ -111,7 +111,10 @@ def route(site: Site, path: str, query: dict[str, list[str]], host: str) -> _Pag
     if path == "/robots.txt":
         if site.faults.robots_status != 200:
             return _html(site.faults.robots_status, render.render_503())
-        return _Page(200, render.ROBOTS_TXT.encode("ascii"), "text/plain", FILES_MTIME, html=False)
+        robots = render.ROBOTS_TXT
+        if site.faults.crawl_delay is not None:
+            robots += f"Crawl-delay: {site.faults.crawl_delay:g}\n"
+        return _Page(200, robots.encode("ascii"), "text/plain", FILES_MTIME, html=False)
     if path in ("/about/", "/about/index.html"):
         return _html(200, render.render_about(site, host), mtime=generated)
     if path.startswith("/plus/"):
