@@ -359,11 +359,9 @@ def top_box_html(site: Site, host: str) -> str:
     )
 
 
-def render_article(site: Site, article: Article, k: int, host: str, dynamic: bool = False) -> str:
-    """Return page k of an article (static path, or the view.php twin when dynamic)."""
-    title = esc_title(article.title, article.named_entities)
-    description = esc_attr(article.summary or "")
-    digg = (
+def digg_html(article: Article) -> str:
+    """Return DedeCMS's 顶一下/踩一下 widget (with its onclick handlers)."""
+    return (
         '<div class="newdigg" id="newdigg">'
         '<div class="diggbox digg_good" '
         "onmousemove=\"this.style.backgroundPosition='left bottom';\" "
@@ -380,14 +378,22 @@ def render_article(site: Site, article: Article, k: int, host: str, dynamic: boo
         '<div class="digg_percent_num">0%</div></div></div>'
         "</div>"
     )
-    share = (
+
+
+def share_html() -> str:
+    """Return the 分享到: box and its script."""
+    return (
         '<div class="bdsharebuttonbox"><span>分享到:</span>'
         '<a href="#" class="bds_qzone" data-cmd="qzone"></a>'
         '<a href="#" class="bds_tsina" data-cmd="tsina"></a>'
         '<a href="#" class="bds_weixin" data-cmd="weixin"></a></div>'
         '<script>window._bd_share_config={"common":{"bdText":"","bdPic":""},"share":{}};</script>'
     )
-    comment = f"""<div class="feedback">
+
+
+def comment_html(article: Article) -> str:
+    """Return the comment form (发表评论, the rules line, 评价:)."""
+    return f"""<div class="feedback">
 <form action="/plus/feedback.php?action=send" method="post" name="feedback">
 <input type="hidden" name="dopost" value="send" />
 <input type="hidden" name="aid" value="{article.aid}" />
@@ -405,6 +411,13 @@ def render_article(site: Site, article: Article, k: int, host: str, dynamic: boo
 <div class="dcmp-submit">
 <input type="image" src="/templets/default/images/btn-submit.gif" /></div></dd></dl>
 </form></div>"""
+
+
+def render_article(site: Site, article: Article, k: int, host: str, dynamic: bool = False) -> str:
+    """Return page k of an article (static path, or the view.php twin when dynamic)."""
+    title = esc_title(article.title, article.named_entities)
+    description = esc_attr(article.summary or "")
+    digg, share, comment = digg_html(article), share_html(), comment_html(article)
     body = f"""<body class="articleview">
 {header(host, article.channel, site.faults.nav_hidden)}{top_box_html(site, host)}\
 <div class="w960 center clear mt1">

@@ -34,7 +34,9 @@ from portalcrawler.replica.content import (
     Site,
 )
 from portalcrawler.replica.render import (
+    comment_html,
     context_html,
+    digg_html,
     editor_html,
     encode_page,
     esc,
@@ -48,6 +50,7 @@ from portalcrawler.replica.render import (
     link_href,
     place,
     run_html,
+    share_html,
     sidebar,
     top_box_html,
 )
@@ -337,38 +340,8 @@ def _a(article: Article | None) -> str:
 def _default_page(site: Site, article: Article, host: str, content: str) -> str:
     """Return the default template's article page around the given `div.content` inside."""
     title = _title(article)
-    digg = (
-        '<div class="newdigg" id="newdigg">'
-        f'<div class="diggbox digg_good" onclick="javascript:postDigg(\'good\',{article.aid})">'
-        '<div class="digg_act">顶一下</div><div class="digg_num">(0)</div>'
-        '<div class="digg_percent"><div class="digg_percent_bar"><span style="width:0%"></span>'
-        '</div><div class="digg_percent_num">0%</div></div></div>'
-        f'<div class="diggbox digg_bad" onclick="javascript:postDigg(\'bad\',{article.aid})">'
-        '<div class="digg_act">踩一下</div><div class="digg_num">(0)</div>'
-        '<div class="digg_percent"><div class="digg_percent_bar"><span style="width:0%"></span>'
-        '</div><div class="digg_percent_num">0%</div></div></div></div>'
-    )
-    share = (
-        '<div class="bdsharebuttonbox"><span>分享到:</span>'
-        '<a href="#" class="bds_qzone" data-cmd="qzone"></a>'
-        '<a href="#" class="bds_tsina" data-cmd="tsina"></a>'
-        '<a href="#" class="bds_weixin" data-cmd="weixin"></a></div>'
-    )
-    comment = f"""<div class="feedback">
-<form action="/plus/feedback.php?action=send" method="post" name="feedback">
-<input type="hidden" name="aid" value="{article.aid}" />
-<dl class="tbox"><dt><strong>发表评论</strong></dt>
-<dd><div class="dcmp-title">
-<small>请自觉遵守互联网相关的政策法规，严禁发布色情、暴力、反动的言论。</small></div>
-<div class="dcmp-stand"><strong>评价:</strong>
-<input type="radio" name="feedbacktype" checked="1" value="feedback" id="dcmp-stand-neu" />
-<label for="dcmp-stand-neu"><img src="/templets/default/images/cmt-neu.gif" /></label>
-<input type="radio" name="feedbacktype" value="good" id="dcmp-stand-good" />
-<label for="dcmp-stand-good"><img src="/templets/default/images/cmt-good.gif" /></label></div>
-<div class="dcmp-content"><textarea cols="60" name="msg" rows="5" class="ipt-txt"></textarea></div>
-<div class="dcmp-submit">
-<input type="image" src="/templets/default/images/btn-submit.gif" /></div></dd></dl>
-</form></div>"""
+    # The default template's own widgets: these themes are that template, redrawn.
+    digg, share, comment = digg_html(article), share_html(), comment_html(article)
     body = f"""<body class="articleview">
 {header(host, article.channel)}{top_box_html(site, host)}\
 <div class="w960 center clear mt1">
