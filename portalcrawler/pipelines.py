@@ -262,14 +262,14 @@ class StoragePipeline:
             self.batch = []
             return
         learner = self.crawler.__dict__.get("_portalcrawler_learner")
-        bodies = {article["url"]: article["body"] for article in self.batch}
+        by_url = {article["url"]: article for article in self.batch}
         for outcome in outcomes:
             # Stored (or folded): an old failure of this page is over. Done here, after
             # the write, so that a kill before it leaves the failure to retry.
             self.store.clear_failure(outcome.url)
             if learner is not None and outcome.action == "new":
-                site = self.batch[0]["site"]
-                for text in learner.observe(site, bodies[outcome.url].split("\n")):
+                site = by_url[outcome.url]["site"]
+                for text in learner.observe(site, by_url[outcome.url]["body"].split("\n")):
                     logger.info("Learned boilerplate of %s: %s", site, text[:60])
                     self.stats.inc_value("cleaning/learned_boilerplate")
             self.stats.inc_value(f"pipeline/stored/{outcome.action}")

@@ -193,8 +193,6 @@ class PortalProfile:
         {"from", "spm", "utm_source", "utm_medium", "utm_campaign", "utm_term",
          "utm_content", "share", "fromid", "sessionid", "phpsessid"}
     )
-    # Suffix of <title> after the article title.
-    title_suffix: re.Pattern[str] = re.compile(r"\s*[_|-]\s*[^_|-]+$")
     timezone: str = "+08:00"
 
     def channel(self, key: str) -> Channel | None:

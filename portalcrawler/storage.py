@@ -582,10 +582,6 @@ class ArticleStore:
         """How many articles are stored."""
         return self.db["articles"].count
 
-    def integrity_ok(self) -> bool:
-        """Run SQLite's integrity check."""
-        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
     def close(self) -> None:
         """Close the connection (a WAL checkpoint happens on the last close)."""
         self.db.close()
